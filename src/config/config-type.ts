@@ -1,0 +1,31 @@
+import type { LogLevel } from './schema.js';
+
+/** The validated settings of one process; read once at start-up and passed down. */
+export interface Config {
+  nodeEnv: 'development' | 'test' | 'production';
+  port: number;
+  host: string;
+  logLevel: LogLevel;
+  databaseUrl: string;
+  redisUrl: string;
+  openfga: {
+    /** Unset → the embedded OpenFGA-compatible engine is started on a loopback port. */
+    apiUrl?: string;
+    storeId?: string;
+    modelId?: string;
+    apiToken?: string;
+    embeddedDatastore: 'postgres' | 'memory';
+  };
+  auth: {
+    issuerBaseUrl?: string;
+    audience: string;
+    /** True when AUTH0_ISSUER_BASE_URL is unset: the local dev issuer signs and verifies tokens. */
+    devIssuer: boolean;
+  };
+  /** Browser origins allowed by CORS; empty → no cross-origin access. */
+  corsOrigins: string[];
+  /** Largest accepted JSON body, in body-parser notation ('100kb'). */
+  bodyLimit: string;
+  /** How long shutdown waits for in-flight requests and jobs before closing anyway. */
+  shutdownTimeoutMs: number;
+}
