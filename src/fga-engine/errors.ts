@@ -30,6 +30,7 @@ export const ERROR_CODES = {
   id_too_long: 2034,
   tuple_keys_too_many_or_too_few_items: 2038,
   page_size_invalid: 2039,
+  query_string_type_continuation_token_mismatch: 2052,
   exceeded_entity_limit: 2053,
   invalid_contextual_tuple: 2054,
   invalid_authorization_model: 2056,
@@ -78,6 +79,16 @@ export const fgaErrors = {
   modelNotFound: (id: string) => new FgaError('authorization_model_not_found', `Authorization Model '${id}' not found`),
   latestModelNotFound: (storeId: string) => new FgaError('latest_authorization_model_not_found', `No authorization models found for store '${storeId}'`),
   invalidContinuationToken: () => new FgaError('invalid_continuation_token', 'Invalid continuation token'),
+  continuationTokenTypeMismatch: () =>
+    new FgaError('query_string_type_continuation_token_mismatch', "The type in the querystring and the continuation token don't match"),
+  // Datastore write failures, worded as OpenFGA's storage layer words them (pkg/storage/errors.go).
+  tupleAlreadyExists: (k: { user: string; relation: string; object: string }) =>
+    new FgaError('write_failed_due_to_invalid_input', `cannot write a tuple which already exists: user: '${k.user}', relation: '${k.relation}', object: '${k.object}': invalid write input`),
+  tupleDoesNotExist: (k: { user: string; relation: string; object: string }) =>
+    new FgaError('write_failed_due_to_invalid_input', `cannot delete a tuple which does not exist: user: '${k.user}', relation: '${k.relation}', object: '${k.object}': invalid write input`),
+  /** on_duplicate=ignore, but the stored tuple carries a different condition: 409 like OpenFGA. */
+  tupleConditionConflict: (k: { user: string; relation: string; object: string }) =>
+    new FgaError('Aborted', `transactional write failed due to conflict: attempted to write a tuple which already exists with a different condition: user: '${k.user}', relation: '${k.relation}', object: '${k.object}'`),
   typeNotFound: (type: string) => new FgaError('type_not_found', `type '${type}' not found`),
   relationNotFound: (relation: string, type: string) => new FgaError('relation_not_found', `relation '${type}#${relation}' not found`),
 };

@@ -76,6 +76,11 @@ export interface Datastore {
   /** Unpaginated reverse read for list-objects: tuples `objectType:*#relation@user` for the given users. */
   readStartingWithUser(storeId: string, filter: ReadStartingWithUserFilter): Promise<TupleKey[]>;
 
+  /**
+   * Oldest first. Unlike other pages, the token points at the last change returned even when no more
+   * exist yet (so clients can poll with it); '' only when nothing matched. A token issued for another
+   * objectType → FgaError query_string_type_continuation_token_mismatch.
+   */
   readChanges(storeId: string, filter: ChangesFilter, opts: { pageSize: number; continuationToken?: string }): Promise<Page<TupleChange>>;
 
   writeAssertions(storeId: string, modelId: string, assertions: Assertion[]): Promise<void>;
