@@ -1,0 +1,42 @@
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import { AppError } from '../http/errors.js';
+import { TupleChanges } from '../authz/tuple-change.js';
+import type { OutboxMeta, TupleSync } from '../authz/tuple-sync.js';
+import type { Em, Orm } from './orm.js';
+
+/**
+ * One command = one transaction: its rows and the tuple changes they imply (outbox) commit together.
+ * Revocations reach OpenFGA before commit, grants right after (see TupleSync).
+ */
+export class UnitOfWork {
+  constructor(
+    private readonly orm: Orm,
+    private readonly tupleSync: TupleSync,
+  ) {}
+
+  async run<T>(meta: OutboxMeta, work: (em: Em, tuples: TupleChanges) => Promise<T>): Promise<T> {
+    let grantIds: string[] = [];
+    let result: T;
+    try {
+      result = await this.orm.em.fork().transactional(async (em) => {
+        const tuples = new TupleChanges();
+        const value = await work(em, tuples);
+        await em.flush();
+        grantIds = await this.tupleSync.recordInTransaction(em, tuples.items, meta);
+        return value;
+      });
+    } catch (error) {
+      if (error instanceof UniqueConstraintViolationException) {
+        throw Object.assign(new AppError('conflict', 'This already exists', undefined, 'already_exists'), { cause: error });
+      }
+      throw error;
+    }
+    await this.tupleSync.applyAfterCommit(grantIds);
+    return result;
+  }
+
+  /** A read-only EntityManager for queries. */
+  reader(): Em {
+    return this.orm.em.fork({ clear: true });
+  }
+}

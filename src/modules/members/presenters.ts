@@ -1,0 +1,15 @@
+import type { YouthMember } from './entities.js';
+import type { MemberResponse } from './schemas.js';
+
+/** The full profile; only ever returned to callers the model lets `can_view` the member. */
+export const presentMember = (m: YouthMember): MemberResponse => ({
+  id: m.id,
+  clubId: m.clubId,
+  firstName: m.firstName,
+  lastName: m.lastName,
+  dateOfBirth: typeof m.dateOfBirth === 'string' ? m.dateOfBirth : new Date(m.dateOfBirth).toISOString().slice(0, 10),
+  medicalNotes: m.medicalNotes ?? null,
+  emergencyContacts: m.emergencyContacts ?? [],
+  createdAt: m.createdAt.toISOString(),
+  updatedAt: m.updatedAt.toISOString(),
+});

@@ -1,0 +1,18 @@
+import type { Logger } from 'pino';
+import type { Authz } from '../../authz/authz.js';
+import type { UnitOfWork } from '../../db/unit-of-work.js';
+
+/** What every command and query handler gets: the unit of work (writes and reads) and the authorisation door. */
+export interface ModuleDeps {
+  uow: UnitOfWork;
+  authz: Authz;
+  logger: Logger;
+}
+
+/** The signed-in user making the request. */
+export interface Caller {
+  userId: string;
+  sub: string;
+  email: string;
+  name: string;
+}
