@@ -119,8 +119,12 @@ function toChange(entry: FgaOutboxEntry): TupleChange {
   return { operation: entry.operation, object: entry.object, relation: entry.relation, user: entry.subject };
 }
 
+/** Taken exclusively by reconcile, shared by every tuple apply: reconcile sees no change half-applied. */
+export const RECONCILE_LOCK_ID = 7_340_021;
+
 /** Serialises every apply of the same tuple keys (sorted, so two commands never deadlock). */
 async function lockTupleKeys(em: Em, keys: string[]): Promise<void> {
   const sorted = [...new Set(keys)].sort();
+  await em.getConnection().execute(`select pg_advisory_xact_lock_shared(?)`, [RECONCILE_LOCK_ID]);
   await em.getConnection().execute(`select pg_advisory_xact_lock(hashtextextended(k, 0)) from json_array_elements_text(?::json) as k order by k`, [JSON.stringify(sorted)]);
 }

@@ -1,0 +1,26 @@
+// Starts the embedded OpenFGA-compatible engine on a loopback port of its own (port 0: the OS picks
+// one, so it never clashes with PORT or another checkout). The app still talks to it through
+// @openfga/sdk over HTTP, exactly as it would to a real OpenFGA server.
+import { MemoryDatastore, PostgresDatastore, startFgaServer } from '../fga-engine/index.js';
+
+export interface EmbeddedEngine {
+  url: string;
+  datastore: 'postgres' | 'memory';
+  close(): Promise<void>;
+}
+
+export async function startEmbeddedEngine(opts: { datastore: 'postgres' | 'memory'; databaseUrl: string; schema?: string }): Promise<EmbeddedEngine> {
+  const datastore =
+    opts.datastore === 'memory'
+      ? new MemoryDatastore()
+      : await PostgresDatastore.connect({ connectionString: opts.databaseUrl, schema: opts.schema ?? 'fga' });
+  const server = await startFgaServer({ datastore, port: 0, host: '127.0.0.1' });
+  return {
+    url: server.url,
+    datastore: opts.datastore,
+    close: async () => {
+      await server.close();
+      await datastore.close();
+    },
+  };
+}
