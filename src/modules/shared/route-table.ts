@@ -43,7 +43,8 @@ export function buildRouter(specs: RouteSpec[], deps: ModuleDeps): Router {
     router[spec.method](spec.path, validate({ body: spec.body, query: spec.query, params: spec.params }), async (req: Request, res: Response) => {
       if (!req.caller) throw new AppError('unauthenticated', 'Sign in first', undefined, 'unauthenticated');
       const valid = req.valid ?? {};
-      const result = await spec.handle(deps, { caller: req.caller, body: valid.body as never, query: valid.query as never, params: valid.params as never });
+      // A fresh authz memo per request: answers are reused within a request, never across.
+      const result = await spec.handle({ ...deps, authz: deps.authz.forRequest() }, { caller: req.caller, body: valid.body as never, query: valid.query as never, params: valid.params as never });
       if (spec.status === 204) res.status(204).end();
       else res.status(spec.status).json(result);
     });

@@ -1,0 +1,117 @@
+// Walks every endpoint with every kind of actor and asserts the exact status the model implies.
+// Removing any rule from fga/model.fga flips at least one cell; a route without an entry fails.
+import { expect } from 'chai';
+import { allRoutes } from '../../src/modules/index.js';
+import type { ApiResponse } from '../support/api-client.js';
+import { ACTORS, buildClubScenario, type Actor, type ActorName, type ClubScenario } from '../support/club-scenario.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+type Statuses = Record<ActorName, number>;
+
+interface MatrixEntry {
+  route: string; // "METHOD /v1/path/:param", exactly as in the route table
+  call(s: ClubScenario, actor: Actor): Promise<ApiResponse>;
+  expect: Statuses;
+  /** For lists: ids each actor must see, and ids they must not see. */
+  sees?(s: ClubScenario): Partial<Record<ActorName, string[]>>;
+  hidden?(s: ClubScenario): Partial<Record<ActorName, string[]>>;
+}
+
+const everyone = (status: number): Statuses => ({ admin: status, headCoach: status, assistantCoach: status, otherCoach: status, guardian: status, otherGuardian: status, stranger: status, anonymous: 401 });
+const only = (allowed: Partial<Statuses>, visibleButDenied: ActorName[], status = 200): Statuses => {
+  const result = { ...everyone(404), ...Object.fromEntries(visibleButDenied.map((a) => [a, 403])) } as Statuses;
+  for (const [actor, s] of Object.entries(allowed)) result[actor as ActorName] = s ?? status;
+  return result;
+};
+const CLUB_VISIBLE: ActorName[] = ['headCoach', 'assistantCoach', 'otherCoach', 'guardian', 'otherGuardian'];
+
+const matrix: MatrixEntry[] = [
+  { route: 'GET /v1/me', call: (s, a) => a.api.get('/v1/me'), expect: everyone(200) },
+  { route: 'POST /v1/clubs', call: (s, a) => a.api.post('/v1/clubs', { name: `Club of ${a.name}` }), expect: everyone(201) },
+  { route: 'GET /v1/clubs', call: (s, a) => a.api.get('/v1/clubs'), expect: everyone(200),
+    sees: (s) => ({ admin: [s.clubId], headCoach: [s.clubId], guardian: [s.clubId], otherGuardian: [s.clubId] }), hidden: (s) => ({ stranger: [s.clubId] }) },
+  { route: 'GET /v1/clubs/:clubId', call: (s, a) => a.api.get(`/v1/clubs/${s.clubId}`), expect: only({ admin: 200, headCoach: 200, assistantCoach: 200, otherCoach: 200, guardian: 200, otherGuardian: 200 }, []) },
+  { route: 'PATCH /v1/clubs/:clubId', call: (s, a) => a.api.patch(`/v1/clubs/${s.clubId}`, { name: 'FC Riverside United' }), expect: only({ admin: 200 }, CLUB_VISIBLE) },
+  { route: 'POST /v1/clubs/:clubId/admins', call: async (s, a) => a.api.post(`/v1/clubs/${s.clubId}/admins`, { userId: (await s.newUser()).userId }), expect: only({ admin: 201 }, CLUB_VISIBLE) },
+  { route: 'POST /v1/clubs/:clubId/groups', call: (s, a) => a.api.post(`/v1/clubs/${s.clubId}/groups`, { name: `U14 by ${a.name}` }), expect: only({ admin: 201 }, CLUB_VISIBLE) },
+  { route: 'GET /v1/clubs/:clubId/groups', call: (s, a) => a.api.get(`/v1/clubs/${s.clubId}/groups?limit=200`), expect: only({ admin: 200, headCoach: 200, assistantCoach: 200, otherCoach: 200, guardian: 200, otherGuardian: 200 }, []),
+    sees: (s) => ({ admin: [s.groupId, s.otherGroupId], headCoach: [s.groupId], assistantCoach: [s.groupId], otherCoach: [s.otherGroupId], guardian: [s.groupId], otherGuardian: [s.otherGroupId] }),
+    hidden: (s) => ({ headCoach: [s.otherGroupId], assistantCoach: [s.otherGroupId], otherCoach: [s.groupId], guardian: [s.otherGroupId], otherGuardian: [s.groupId] }) },
+  { route: 'GET /v1/groups/:groupId', call: (s, a) => a.api.get(`/v1/groups/${s.groupId}`), expect: only({ admin: 200, headCoach: 200, assistantCoach: 200, guardian: 200 }, []) },
+  { route: 'POST /v1/groups/:groupId/coaches', call: async (s, a) => a.api.post(`/v1/groups/${s.groupId}/coaches`, { userId: (await s.newUser()).userId, role: 'assistant' }),
+    expect: only({ admin: 201, headCoach: 201 }, ['assistantCoach', 'guardian']) },
+  { route: 'POST /v1/groups/:groupId/coaches', call: async (s, a) => a.api.post(`/v1/groups/${s.groupId}/coaches`, { userId: (await s.newUser()).userId, role: 'head' }),
+    expect: only({ admin: 201 }, ['headCoach', 'assistantCoach', 'guardian']) },
+  { route: 'DELETE /v1/groups/:groupId/coaches/:userId', call: async (s, a) => a.api.delete(`/v1/groups/${s.groupId}/coaches/${await newCoach(s, 'assistant')}`),
+    expect: only({ admin: 204, headCoach: 204 }, ['assistantCoach', 'guardian']) },
+  { route: 'DELETE /v1/groups/:groupId/coaches/:userId', call: async (s, a) => a.api.delete(`/v1/groups/${s.groupId}/coaches/${await newCoach(s, 'head')}`),
+    expect: only({ admin: 204 }, ['headCoach', 'assistantCoach', 'guardian']) },
+  { route: 'POST /v1/groups/:groupId/members', call: async (s, a) => a.api.post(`/v1/groups/${s.groupId}/members`, { memberId: await s.newMember() }),
+    expect: only({ admin: 201 }, ['headCoach', 'assistantCoach', 'guardian']) },
+  { route: 'DELETE /v1/groups/:groupId/members/:memberId', call: async (s, a) => a.api.delete(`/v1/groups/${s.groupId}/members/${await s.newMember({ groupId: s.groupId })}`),
+    expect: only({ admin: 204 }, ['headCoach', 'assistantCoach', 'guardian']) },
+  { route: 'GET /v1/groups/:groupId/members', call: (s, a) => a.api.get(`/v1/groups/${s.groupId}/members`), expect: only({ admin: 200, headCoach: 200, assistantCoach: 200, guardian: 200 }, []),
+    sees: (s) => ({ admin: [s.childId], guardian: [s.childId], headCoach: [s.childId], assistantCoach: [s.childId] }), hidden: (s) => ({ admin: [s.otherChildId], guardian: [s.otherChildId] }) },
+  { route: 'POST /v1/clubs/:clubId/members', call: (s, a) => a.api.post(`/v1/clubs/${s.clubId}/members`, { firstName: 'New', lastName: a.name, dateOfBirth: '2017-01-02' }), expect: only({ admin: 201 }, CLUB_VISIBLE) },
+  { route: 'GET /v1/clubs/:clubId/members', call: (s, a) => a.api.get(`/v1/clubs/${s.clubId}/members?limit=200`), expect: only({ admin: 200, headCoach: 200, assistantCoach: 200, otherCoach: 200, guardian: 200, otherGuardian: 200 }, []),
+    sees: (s) => ({ admin: [s.childId, s.otherChildId], headCoach: [s.childId], assistantCoach: [s.childId], otherCoach: [s.otherChildId], guardian: [s.childId], otherGuardian: [s.otherChildId] }),
+    hidden: (s) => ({ headCoach: [s.otherChildId], assistantCoach: [s.otherChildId], otherCoach: [s.childId], guardian: [s.otherChildId], otherGuardian: [s.childId] }) },
+  { route: 'GET /v1/members/:memberId', call: (s, a) => a.api.get(`/v1/members/${s.childId}`), expect: only({ admin: 200, headCoach: 200, assistantCoach: 200, guardian: 200 }, []) },
+  { route: 'PATCH /v1/members/:memberId', call: (s, a) => a.api.patch(`/v1/members/${s.childId}`, { medicalNotes: `asthma; updated by ${a.name}` }), expect: only({ admin: 200, guardian: 200 }, ['headCoach', 'assistantCoach']) },
+  { route: 'GET /v1/members/:memberId/guardians', call: (s, a) => a.api.get(`/v1/members/${s.childId}/guardians`), expect: only({ admin: 200, headCoach: 200, assistantCoach: 200, guardian: 200 }, []) },
+  { route: 'POST /v1/members/:memberId/guardians', call: async (s, a) => a.api.post(`/v1/members/${s.childId}/guardians`, { userId: (await s.newUser()).userId, relationship: 'aunt' }),
+    expect: only({ admin: 201 }, ['headCoach', 'assistantCoach', 'guardian']) },
+  { route: 'DELETE /v1/members/:memberId/guardians/:userId', call: async (s, a) => a.api.delete(`/v1/members/${s.childId}/guardians/${await newGuardian(s)}`, { reason: 'Court order of 2026-11-01' }),
+    expect: only({ admin: 204 }, ['headCoach', 'assistantCoach', 'guardian']) },
+  { route: 'GET /v1/me/members', call: (s, a) => a.api.get('/v1/me/members'), expect: everyone(200),
+    sees: (s) => ({ guardian: [s.childId], otherGuardian: [s.otherChildId] }), hidden: (s) => ({ guardian: [s.otherChildId], otherGuardian: [s.childId], headCoach: [s.childId], admin: [s.childId] }) },
+  { route: 'GET /v1/me/groups', call: (s, a) => a.api.get('/v1/me/groups'), expect: everyone(200),
+    sees: (s) => ({ headCoach: [s.groupId], assistantCoach: [s.groupId], otherCoach: [s.otherGroupId] }), hidden: (s) => ({ headCoach: [s.otherGroupId], otherCoach: [s.groupId], guardian: [s.groupId], admin: [s.groupId] }) },
+];
+
+async function newCoach(s: ClubScenario, role: 'head' | 'assistant'): Promise<string> {
+  const user = await s.newUser('coach');
+  const res = await s.actors.admin.api.post(`/v1/groups/${s.groupId}/coaches`, { userId: user.userId, role });
+  expect(res.status).to.equal(201);
+  return user.userId;
+}
+
+async function newGuardian(s: ClubScenario): Promise<string> {
+  const user = await s.newUser('guardian');
+  const res = await s.actors.admin.api.post(`/v1/members/${s.childId}/guardians`, { userId: user.userId, relationship: 'uncle' });
+  expect(res.status).to.equal(201);
+  return user.userId;
+}
+
+describe('authorisation matrix: every endpoint × every actor', function () {
+  this.timeout(120_000);
+  let app: TestApp;
+  let scenario: ClubScenario;
+
+  before(async () => {
+    app = await startTestApp();
+    scenario = await buildClubScenario(app);
+  });
+  after(async () => app?.close());
+
+  it('has an entry for every route in the route table', () => {
+    const covered = new Set(matrix.map((m) => m.route));
+    const missing = allRoutes.map((r) => `${r.method.toUpperCase()} ${r.path}`).filter((r) => !covered.has(r));
+    expect(missing, 'routes without a matrix entry').to.deep.equal([]);
+  });
+
+  for (const entry of matrix) {
+    describe(entry.route, () => {
+      for (const actorName of ACTORS) {
+        it(`${actorName} → ${entry.expect[actorName]}`, async () => {
+          const res = await entry.call(scenario, scenario.actors[actorName]);
+          expect(res.status, JSON.stringify(res.body)).to.equal(entry.expect[actorName]);
+          if (res.status >= 400) expect(res.body.error, 'error body').to.include.keys('code', 'message');
+          const ids = res.status === 200 && Array.isArray(res.body.items) ? res.body.items.map((i: { id: string }) => i.id) : [];
+          for (const id of entry.sees?.(scenario)[actorName] ?? []) expect(ids, `${actorName} must see ${id}`).to.include(id);
+          for (const id of entry.hidden?.(scenario)[actorName] ?? []) expect(ids, `${actorName} must not see ${id}`).not.to.include(id);
+        });
+      }
+    });
+  }
+});
