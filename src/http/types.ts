@@ -1,0 +1,44 @@
+// Request fields our middleware adds, declared once for every module (Express module augmentation).
+// pino-http's own augmentation (req.id, req.log) comes with its types.
+import type {} from 'pino-http';
+
+/** Who the token says the caller is, before our user record is looked up. */
+export interface TokenIdentity {
+  sub: string;
+  email?: string;
+  name?: string;
+}
+
+/** The authenticated caller: our user id plus what the token said. Set on every request under /v1. */
+export interface Caller {
+  userId: string;
+  sub: string;
+  /** Empty when the token carried none. */
+  email: string;
+  name: string;
+}
+
+/**
+ * Parsed and validated input, set by `validate(...)`. Typed loosely on purpose: the route knows its schema
+ * (`req.valid.body as CreateClubBody`); Express 5's `req.query` is read-only, hence a field of our own.
+ */
+export interface ValidatedInput {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  body: any;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  query: any;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  params: any;
+}
+
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-namespace
+  namespace Express {
+    interface Request {
+      /** Set by `validate(...)` before the handler runs. */
+      valid: ValidatedInput;
+      /** Set by the authentication middleware for everything under /v1 (absent on /healthz and friends). */
+      caller: Caller;
+    }
+  }
+}
