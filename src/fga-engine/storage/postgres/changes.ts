@@ -5,7 +5,8 @@ import type { Pool } from 'pg';
 import { encodeTime } from 'ulid';
 import type { TupleChange } from '../../types.js';
 import type { ChangesFilter, Page } from '../datastore.js';
-import { decodePageToken, encodePageToken } from './page-token.js';
+import { fgaErrors } from '../../errors.js';
+import { decodeContinuationToken, encodeContinuationToken, hasContinuationToken } from '../tokens.js';
 import { bind, statement } from './statements.js';
 import type { TupleRow } from './tuple-columns.js';
 import { tupleKeyFromRow } from './tuple-columns.js';
@@ -33,10 +34,15 @@ export async function readChanges(
   filter: ChangesFilter,
   opts: { pageSize: number; continuationToken?: string },
 ): Promise<Page<TupleChange>> {
-  const queryId = `changes:${storeId}:${filter.objectType ?? ''}`;
+  const objectType = filter.objectType ?? '';
   let after = '';
-  if (opts.continuationToken) after = decodePageToken(opts.continuationToken, queryId, 1)[0];
-  else if (filter.startTime) after = ulidBefore(filter.startTime);
+  if (hasContinuationToken(opts.continuationToken)) {
+    const token = decodeContinuationToken(opts.continuationToken, 'changes', { after: 'string', type: 'string' });
+    if (token.type !== objectType) throw fgaErrors.continuationTokenTypeMismatch();
+    after = token.after;
+  } else if (filter.startTime) {
+    after = ulidBefore(filter.startTime);
+  }
 
   const values: unknown[] = [storeId, after, opts.pageSize];
   if (filter.objectType) values.push(filter.objectType);
@@ -49,5 +55,5 @@ export async function readChanges(
     }),
   );
   const last = rows[rows.length - 1];
-  return { items, continuationToken: last ? encodePageToken(queryId, [last.ulid]) : '' };
+  return { items, continuationToken: last ? encodeContinuationToken('changes', { after: last.ulid, type: objectType }) : '' };
 }

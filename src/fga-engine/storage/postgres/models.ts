@@ -6,6 +6,7 @@ import type { AuthorizationModel } from '../../types.js';
 import type { Page } from '../datastore.js';
 import { decodePageToken, encodePageToken } from './page-token.js';
 import { bind, statement } from './statements.js';
+import { hasContinuationToken } from '../tokens.js';
 
 interface ModelRow {
   seq: string;
@@ -41,8 +42,8 @@ export async function readAuthorizationModels(
   opts: { pageSize: number; continuationToken?: string },
 ): Promise<Page<AuthorizationModel>> {
   const queryId = `models:${storeId}`;
-  const before = opts.continuationToken
-    ? decodePageToken(opts.continuationToken, queryId, 1)[0]
+  const before = hasContinuationToken(opts.continuationToken)
+    ? decodePageToken('models', opts.continuationToken, queryId, 1)[0]
     : '9223372036854775807';
   if (!/^\d{1,19}$/.test(before)) throw fgaErrors.invalidContinuationToken();
   const { rows } = await pool.query<ModelRow>(bind(selectPage, [storeId, before, opts.pageSize + 1]));
@@ -50,6 +51,6 @@ export async function readAuthorizationModels(
   const more = rows.length > opts.pageSize;
   return {
     items: page.map((r) => r.model),
-    continuationToken: more ? encodePageToken(queryId, [page[page.length - 1].seq]) : '',
+    continuationToken: more ? encodePageToken('models', queryId, [page[page.length - 1].seq]) : '',
   };
 }

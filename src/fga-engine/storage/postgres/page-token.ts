@@ -1,37 +1,32 @@
-// Keyset continuation tokens of the PostgreSQL datastore: base64url JSON carrying the sort key of the
-// last row returned and a fingerprint of the query it belongs to, so a token replayed against a
-// different filter is rejected instead of silently skipping rows.
+// Keyset continuation tokens of the PostgreSQL datastore, built on the shared token format
+// (../tokens.ts): the sort key of the last row returned plus a fingerprint of the query it belongs
+// to, so a token replayed against a different filter is rejected instead of silently skipping rows.
 import { createHash } from 'node:crypto';
 import { fgaErrors } from '../../errors.js';
-
-interface TokenBody {
-  /** Which query (and filter) the token continues. */
-  q: string;
-  /** Sort key of the last row returned. */
-  k: string[];
-}
-
-export function encodePageToken(query: string, key: string[]): string {
-  const body: TokenBody = { q: fingerprint(query), k: key };
-  return Buffer.from(JSON.stringify(body), 'utf8').toString('base64url');
-}
+import type { TokenKind } from '../tokens.js';
+import { decodeContinuationToken, encodeContinuationToken } from '../tokens.js';
 
 // A short digest keeps tokens small however long the filter values are.
 function fingerprint(query: string): string {
   return createHash('sha1').update(query).digest('base64url').slice(0, 12);
 }
 
+export function encodePageToken(kind: TokenKind, query: string, key: string[], extra: Record<string, string> = {}): string {
+  return encodeContinuationToken(kind, { ...extra, q: fingerprint(query), after: JSON.stringify(key) });
+}
+
 /** Returns the sort key, or throws invalid_continuation_token. */
-export function decodePageToken(token: string, query: string, keyLength: number): string[] {
-  let body: unknown;
+export function decodePageToken(kind: TokenKind, token: string, query: string, keyLength: number): string[] {
+  const { q, after } = decodeContinuationToken(token, kind, { q: 'string', after: 'string' });
+  if (q !== fingerprint(query)) throw fgaErrors.invalidContinuationToken();
+  let key: unknown;
   try {
-    body = JSON.parse(Buffer.from(token, 'base64url').toString('utf8'));
+    key = JSON.parse(after);
   } catch {
     throw fgaErrors.invalidContinuationToken();
   }
-  const b = body as Partial<TokenBody> | null;
-  const valid =
-    !!b && b.q === fingerprint(query) && Array.isArray(b.k) && b.k.length === keyLength && b.k.every((v) => typeof v === 'string');
-  if (!valid) throw fgaErrors.invalidContinuationToken();
-  return b!.k as string[];
+  if (!Array.isArray(key) || key.length !== keyLength || !key.every((v) => typeof v === 'string')) {
+    throw fgaErrors.invalidContinuationToken();
+  }
+  return key as string[];
 }

@@ -7,6 +7,7 @@ import type { Page, ReadFilter } from '../datastore.js';
 import { decodePageToken, encodePageToken } from './page-token.js';
 import type { Statement } from './statements.js';
 import { bind, statement } from './statements.js';
+import { hasContinuationToken } from '../tokens.js';
 import type { TupleColumns, TupleRow } from './tuple-columns.js';
 import { splitObject, splitUser, tupleKeyFromRow } from './tuple-columns.js';
 
@@ -72,8 +73,8 @@ export async function readPage(
   const queryId = `read:${storeId}:${JSON.stringify(fixedKeys.map((c) => fixed[FIELD[c]]))}:${fixedKeys.join(',')}`;
   const values: unknown[] = [storeId, ...fixedKeys.map((c) => fixed[FIELD[c]]), opts.pageSize + 1];
   let stmt = stmts.first;
-  if (opts.continuationToken) {
-    values.push(...decodePageToken(opts.continuationToken, queryId, stmts.varying.length));
+  if (hasContinuationToken(opts.continuationToken)) {
+    values.push(...decodePageToken('read', opts.continuationToken, queryId, stmts.varying.length));
     stmt = stmts.withToken;
   }
   const { rows } = await pool.query<ReadRow>(bind(stmt, values));
@@ -81,6 +82,6 @@ export async function readPage(
   const last = page[page.length - 1];
   return {
     items: page.map((row) => ({ key: tupleKeyFromRow(row), timestamp: row.inserted_at.toISOString() })),
-    continuationToken: rows.length > opts.pageSize ? encodePageToken(queryId, stmts.varying.map((c) => last[c])) : '',
+    continuationToken: rows.length > opts.pageSize ? encodePageToken('read', queryId, stmts.varying.map((c) => last[c])) : '',
   };
 }

@@ -5,6 +5,7 @@ import type { Store } from '../../types.js';
 import type { Page } from '../datastore.js';
 import { decodePageToken, encodePageToken } from './page-token.js';
 import { bind, statement } from './statements.js';
+import { hasContinuationToken } from '../tokens.js';
 
 interface StoreRow {
   id: string;
@@ -53,11 +54,11 @@ export async function listStores(
   opts: { pageSize: number; continuationToken?: string; name?: string },
 ): Promise<Page<Store>> {
   const queryId = opts.name === undefined ? 'stores' : `stores:${opts.name}`;
-  const after = opts.continuationToken ? decodePageToken(opts.continuationToken, queryId, 1)[0] : '';
+  const after = hasContinuationToken(opts.continuationToken) ? decodePageToken('stores', opts.continuationToken, queryId, 1)[0] : '';
   const values: unknown[] = [after, opts.pageSize + 1];
   if (opts.name !== undefined) values.push(opts.name);
   const { rows } = await pool.query<StoreRow>(bind(opts.name === undefined ? listAll : listByName, values));
   const items = rows.slice(0, opts.pageSize).map(toStore);
   const more = rows.length > opts.pageSize;
-  return { items, continuationToken: more ? encodePageToken(queryId, [items[items.length - 1].id]) : '' };
+  return { items, continuationToken: more ? encodePageToken('stores', queryId, [items[items.length - 1].id]) : '' };
 }

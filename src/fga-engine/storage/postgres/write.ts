@@ -1,7 +1,7 @@
 // Write: deletes then writes, all or nothing, each applied change recorded in the changelog.
 import type { Pool, PoolClient } from 'pg';
 import { monotonicFactory } from 'ulid';
-import { FgaError } from '../../errors.js';
+import { FgaError, fgaErrors } from '../../errors.js';
 import type { TupleKey } from '../../types.js';
 import type { WriteOptions } from '../datastore.js';
 import { bind, statement } from './statements.js';
@@ -18,7 +18,7 @@ interface PlannedTuple {
 }
 
 const existingKeys = statement(
-  `SELECT t.object_type, t.object_id, t.relation, t.user_type, t.user_relation, t.user_id
+  `SELECT t.object_type, t.object_id, t.relation, t.user_type, t.user_relation, t.user_id, t.condition_name, t.condition_context
    FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[]) AS k(ot, oi, r, ut, ur, ui)
    JOIN tuples t ON t.store = $1 AND t.object_type = k.ot AND t.object_id = k.oi AND t.relation = k.r
      AND t.user_type = k.ut AND t.user_relation = k.ur AND t.user_id = k.ui`,
@@ -37,10 +37,6 @@ function plan(keys: TupleKey[]): PlannedTuple[] {
   return planned;
 }
 
-function describe(key: TupleKey): string {
-  return `user: '${key.user}', relation: '${key.relation}', object: '${key.object}'`;
-}
-
 function aborted(message: string): FgaError {
   return new FgaError('Aborted', message);
 }
@@ -49,20 +45,35 @@ function pgCode(err: unknown): string | undefined {
   return (err as { code?: string })?.code;
 }
 
-async function findExisting(db: Pool, storeId: string, items: PlannedTuple[]): Promise<Set<string>> {
+/** The stored tuples among `items`, by identity, with their condition as a comparable string. */
+async function findExisting(db: Pool, storeId: string, items: PlannedTuple[]): Promise<Map<string, string>> {
   const { rows } = await db.query(bind(existingKeys, [storeId, ...toColumnArrays(items.map((i) => i.columns))]));
-  return new Set(
-    rows.map((r) =>
-      tupleIdentity({
-        objectType: r.object_type,
-        objectId: r.object_id,
-        relation: r.relation,
-        userType: r.user_type,
-        userRelation: r.user_relation,
-        userId: r.user_id,
-      }),
-    ),
-  );
+  const found = new Map<string, string>();
+  for (const r of rows) {
+    const identity = tupleIdentity({
+      objectType: r.object_type,
+      objectId: r.object_id,
+      relation: r.relation,
+      userType: r.user_type,
+      userRelation: r.user_relation,
+      userId: r.user_id,
+    });
+    found.set(identity, conditionSignature(r.condition_name, r.condition_context));
+  }
+  return found;
+}
+
+function conditionSignature(name: string | null | undefined, context: Record<string, unknown> | null | undefined): string {
+  return name ? JSON.stringify([name, canonical(context ?? {})]) : '';
+}
+
+/** JSON with sorted keys, so contexts compare by value like jsonb does. */
+function canonical(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(canonical);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.keys(value).sort().map((k) => [k, canonical((value as Record<string, unknown>)[k])]));
+  }
+  return value;
 }
 
 async function applyStatement(
@@ -105,19 +116,24 @@ async function explainFailure(
   const code = pgCode(err);
   const message = (err as Error)?.message;
   if (code === '23505') {
-    const existing = await findExisting(pool, storeId, writes).catch(() => new Set<string>());
+    const existing = await findExisting(pool, storeId, writes).catch(() => new Map<string, string>());
     const dup = writes.find((w) => existing.has(tupleIdentity(w.columns)));
     if (!dup) return aborted('transactional write failed due to conflict');
-    return new FgaError('write_failed_due_to_invalid_input', `cannot write a tuple which already exists: ${describe(dup.key)}`);
+    return fgaErrors.tupleAlreadyExists(dup.key);
   }
   if (code === 'P0001' && message === ABORT_MISSING_DELETE) {
-    const existing = await findExisting(pool, storeId, deletes).catch(() => new Set<string>());
+    const existing = await findExisting(pool, storeId, deletes).catch(() => new Map<string, string>());
     const missing = deletes.find((d) => !existing.has(tupleIdentity(d.columns)));
     if (!missing) return aborted('transactional write failed due to conflict');
-    return new FgaError('write_failed_due_to_invalid_input', `cannot delete a tuple which does not exist: ${describe(missing.key)}`);
+    return fgaErrors.tupleDoesNotExist(missing.key);
   }
   if (code === 'P0001' && message === ABORT_CONDITION_CONFLICT) {
-    return aborted('transactional write failed due to conflict: attempted to write a tuple which already exists with a different condition');
+    const existing = await findExisting(pool, storeId, writes).catch(() => new Map<string, string>());
+    const clash = writes.find((w) => {
+      const stored = existing.get(tupleIdentity(w.columns));
+      return stored !== undefined && stored !== conditionSignature(w.key.condition?.name, w.key.condition?.context);
+    });
+    return clash ? fgaErrors.tupleConditionConflict(clash.key) : aborted('transactional write failed due to conflict');
   }
   if (code === '40P01' || code === '40001') return aborted('transactional write failed due to conflict');
   return err;
