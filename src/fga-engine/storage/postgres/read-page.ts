@@ -51,11 +51,13 @@ function statementsFor(fixed: KeyColumn[]) {
   const after = varying.map((_, i) => `$${fixed.length + 3 + i}`);
   const select =
     'SELECT object_type, object_id, relation, user_type, user_id, user_relation, condition_name, condition_context, inserted_at FROM tuples';
-  const order = `ORDER BY ${varying.join(', ')} LIMIT ${limit}`;
+  // A fully fixed key (exact tuple) matches at most one row: nothing to order, nothing after it.
+  const order = varying.length ? `ORDER BY ${varying.join(', ')} LIMIT ${limit}` : `LIMIT ${limit}`;
+  const afterKey = varying.length ? `(${varying.join(', ')}) > (${after.join(', ')})` : 'FALSE';
   const entry = {
     varying,
     first: statement(`${select} WHERE ${where.join(' AND ')} ${order}`),
-    withToken: statement(`${select} WHERE ${where.join(' AND ')} AND (${varying.join(', ')}) > (${after.join(', ')}) ${order}`),
+    withToken: statement(`${select} WHERE ${where.join(' AND ')} AND ${afterKey} ${order}`),
   };
   cache.set(shape, entry);
   return entry;

@@ -1,0 +1,8 @@
+// Where the PostgreSQL tests run and how they name their own schemas (dropped by each test file).
+import { randomBytes } from 'node:crypto';
+
+export const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://root@127.0.0.1:5432/test';
+
+export function uniqueSchemaName(purpose: string): string {
+  return `fga_test_${purpose}_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
+}
