@@ -1,7 +1,17 @@
-import type { Condition } from '../types.js';
+// Write-time check of a tuple's stored condition context (internal/validation validateCondition):
+// every key must be a declared parameter and convert to its type.
+import type { CompiledCondition } from './compile.js';
 
-/** Write-time check of a tuple's condition context: every key declared and convertible. Returns an error message or undefined. */
-export function validateConditionContext(condition: Condition, context: Record<string, unknown> | undefined): string | undefined {
-  void condition; void context;
-  throw new Error('not implemented');
+/** Returns OpenFGA's reason text when the context is invalid, else undefined. */
+export function validateConditionContext(condition: CompiledCondition, context: Record<string, unknown> | undefined): string | undefined {
+  let typed: Record<string, unknown>;
+  try {
+    typed = condition.castContext(context);
+  } catch (e) {
+    return (e as Error).message;
+  }
+  for (const key of Object.keys(context ?? {})) {
+    if (!(key in typed)) return `found invalid context parameter: ${key}`;
+  }
+  return undefined;
 }
