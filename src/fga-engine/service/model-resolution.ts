@@ -1,0 +1,19 @@
+// Finds the model a request is answered with: the one named, or the store's latest, with
+// OpenFGA's errors (server.go resolveTypesystem) when there is none.
+import { fgaErrors } from '../errors.js';
+import { typesystemFor, type Typesystem } from '../model/index.js';
+import type { AuthorizationModel } from '../types.js';
+import type { ServiceContext } from './service-context.js';
+
+export interface ResolvedModel {
+  model: AuthorizationModel;
+  typesystem: Typesystem;
+}
+
+export async function resolveModel(ctx: ServiceContext, storeId: string, modelId: string | undefined): Promise<ResolvedModel> {
+  const model = modelId
+    ? await ctx.datastore.readAuthorizationModel(storeId, modelId)
+    : await ctx.datastore.findLatestAuthorizationModel(storeId);
+  if (!model) throw modelId ? fgaErrors.modelNotFound(modelId) : fgaErrors.latestModelNotFound(storeId);
+  return { model, typesystem: typesystemFor(model) };
+}

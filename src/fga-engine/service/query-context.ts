@@ -1,0 +1,48 @@
+// Builds the resolver context of a query (check, expand, list-objects, list-users) from the
+// service context, the resolved model and the request's contextual tuples and condition context.
+import { fgaErrors } from '../errors.js';
+import type { Typesystem } from '../model/index.js';
+import type { ResolveContext, ResolveLimits } from '../resolve/index.js';
+import type { TupleKey } from '../types.js';
+import type { ServiceContext } from './service-context.js';
+
+const CONSISTENCY_PREFERENCES = new Set(['UNSPECIFIED', 'MINIMIZE_LATENCY', 'HIGHER_CONSISTENCY']);
+
+export function resolveLimitsOf(ctx: ServiceContext): ResolveLimits {
+  const { limits } = ctx;
+  return {
+    resolveDepth: limits.resolveNodeLimit,
+    listObjectsMaxResults: limits.listObjectsMaxResults,
+    listObjectsDeadlineMs: limits.listObjectsDeadlineMs,
+    listUsersMaxResults: limits.listUsersMaxResults,
+    listUsersDeadlineMs: limits.listUsersDeadlineMs,
+  };
+}
+
+export function queryContext(
+  ctx: ServiceContext,
+  storeId: string,
+  typesystem: Typesystem,
+  contextualTuples: TupleKey[],
+  context: Record<string, unknown> | undefined,
+): ResolveContext {
+  return {
+    datastore: ctx.datastore,
+    storeId,
+    typesystem,
+    contextualTuples: contextualTuples.length > 0 ? contextualTuples : undefined,
+    context,
+    limits: resolveLimitsOf(ctx),
+  };
+}
+
+/**
+ * Every consistency preference is accepted; none changes the answer here, because a write is
+ * visible to the very next request (there is no cache to bypass).
+ */
+export function checkConsistency(value: unknown): void {
+  if (value === undefined || value === null) return;
+  if (typeof value !== 'string' || !CONSISTENCY_PREFERENCES.has(value)) {
+    throw fgaErrors.validation(`invalid value for enum field consistency: ${JSON.stringify(value)}`);
+  }
+}
