@@ -1,17 +1,26 @@
 // Command dispatch for `npm run fga -- <command> [args]`. Each command lives in its own file under
-// commands/; adding one (diff, impact, deploy) is one import and one entry in the list below.
+// commands/; adding one (diff, impact, deploy) is one entry in the list below.
 import { processOutput, type CliCommand, type CliOutput } from './cli-command.js';
-import { testCommand } from './commands/test-command.js';
-import { validateCommand } from './commands/validate-command.js';
 
-export const COMMANDS: ReadonlyMap<string, CliCommand> = new Map(
-  [testCommand, validateCommand].map((command) => [command.name, command]),
-);
+export const COMMANDS: readonly CliCommand[] = [
+  {
+    name: 'test',
+    usage: 'test [FILE|DIR...]',
+    summary: 'run store tests in OpenFGA CLI format (default fga/tests/*.fga.yaml)',
+    load: async () => (await import('./commands/test-command.js')).runTestCommand,
+  },
+  {
+    name: 'validate',
+    usage: 'validate [FILE]',
+    summary: 'report syntax and semantic errors of a model (default fga/model.fga)',
+    load: async () => (await import('./commands/validate-command.js')).runValidateCommand,
+  },
+];
 
 function printUsage(output: CliOutput): void {
   output.err('usage: npm run fga -- <command> [args]');
   output.err('');
-  for (const command of COMMANDS.values()) output.err(`  ${command.usage.padEnd(34)} ${command.summary}`);
+  for (const command of COMMANDS) output.err(`  ${command.usage.padEnd(24)} ${command.summary}`);
 }
 
 /** Resolves to the exit code: 2 for a usage error, otherwise what the command returns. */
@@ -21,11 +30,12 @@ export async function runFgaCli(argv: string[], output: CliOutput = processOutpu
     printUsage(output);
     return name ? 0 : 2;
   }
-  const command = COMMANDS.get(name);
+  const command = COMMANDS.find((candidate) => candidate.name === name);
   if (!command) {
     output.err(`unknown command '${name}'`);
     printUsage(output);
     return 2;
   }
-  return command.run(args, output);
+  const run = await command.load();
+  return run(args, output);
 }

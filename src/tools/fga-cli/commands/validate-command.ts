@@ -7,7 +7,7 @@ import { validator } from '@openfga/syntax-transformer';
 import { ulid } from 'ulid';
 import { FgaError } from '../../../fga-engine/errors.js';
 import { validateAuthorizationModel } from '../../../fga-engine/model/index.js';
-import type { CliCommand } from '../cli-command.js';
+import type { RunCommand } from '../cli-command.js';
 import { locateInDsl } from '../model-source/locate-in-dsl.js';
 import { formatIssue, issuesFromTransformerError, ModelSourceError, type ModelSourceIssue } from '../model-source/model-source-error.js';
 import { readModelSource, type ModelSource } from '../model-source/read-model-source.js';
@@ -37,45 +37,40 @@ function engineError(source: ModelSource): FgaError | undefined {
   }
 }
 
-export const validateCommand: CliCommand = {
-  name: 'validate',
-  summary: `check a model for syntax and semantic errors (default ${DEFAULT_MODEL_FILE})`,
-  usage: 'validate [FILE]',
-  async run(args, output) {
-    if (args.length > 1) {
-      output.err('usage: npm run fga -- validate [FILE]');
-      return 2;
-    }
-    const path = args[0] ?? DEFAULT_MODEL_FILE;
-    const show = (file: string) => relative(process.cwd(), file) || file;
-    const print = (severity: string, issue: ModelSourceIssue) =>
-      output.out(formatIssue({ ...issue, file: issue.file ? show(issue.file) : undefined, message: `${severity}: ${issue.message}` }));
+export const runValidateCommand: RunCommand = async (args, output) => {
+  if (args.length > 1) {
+    output.err('usage: npm run fga -- validate [FILE]');
+    return 2;
+  }
+  const path = args[0] ?? DEFAULT_MODEL_FILE;
+  const show = (file: string) => relative(process.cwd(), file) || file;
+  const print = (severity: string, issue: ModelSourceIssue) =>
+    output.out(formatIssue({ ...issue, file: issue.file ? show(issue.file) : undefined, message: `${severity}: ${issue.message}` }));
 
-    let source: ModelSource;
-    try {
-      source = await readModelSource(path);
-    } catch (error) {
-      if (!(error instanceof ModelSourceError)) throw error;
-      for (const issue of error.issues) print('error', issue);
-      output.out(`${show(path)}: ${error.issues.length} error(s)`);
-      return 1;
-    }
+  let source: ModelSource;
+  try {
+    source = await readModelSource(path);
+  } catch (error) {
+    if (!(error instanceof ModelSourceError)) throw error;
+    for (const issue of error.issues) print('error', issue);
+    output.out(`${show(path)}: ${error.issues.length} error(s)`);
+    return 1;
+  }
 
-    const rejected = engineError(source);
-    const findings = transformerFindings(source);
-    if (rejected) {
-      const at = locateInDsl(rejected.message, source.dslSources);
-      print('error', { file: at?.path ?? path, line: at?.line, message: `${rejected.message} (${rejected.code})` });
-    }
-    for (const finding of findings) print(rejected ? 'error' : 'warning', finding);
-    if (rejected) {
-      output.out(`${show(path)}: ${1 + findings.length} error(s)`);
-      return 1;
-    }
-    const types = source.body.type_definitions.length;
-    const relations = source.body.type_definitions.reduce((sum, type) => sum + Object.keys(type.relations ?? {}).length, 0);
-    const conditions = Object.keys(source.body.conditions ?? {}).length;
-    output.out(`${show(path)}: valid (${types} types, ${relations} relations, ${conditions} conditions)`);
-    return 0;
-  },
+  const rejected = engineError(source);
+  const findings = transformerFindings(source);
+  if (rejected) {
+    const at = locateInDsl(rejected.message, source.dslSources);
+    print('error', { file: at?.path ?? path, line: at?.line, message: `${rejected.message} (${rejected.code})` });
+  }
+  for (const finding of findings) print(rejected ? 'error' : 'warning', finding);
+  if (rejected) {
+    output.out(`${show(path)}: ${1 + findings.length} error(s)`);
+    return 1;
+  }
+  const types = source.body.type_definitions.length;
+  const relations = source.body.type_definitions.reduce((sum, type) => sum + Object.keys(type.relations ?? {}).length, 0);
+  const conditions = Object.keys(source.body.conditions ?? {}).length;
+  output.out(`${show(path)}: valid (${types} types, ${relations} relations, ${conditions} conditions)`);
+  return 0;
 };

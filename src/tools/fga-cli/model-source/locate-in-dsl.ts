@@ -37,8 +37,17 @@ function quotedNames(message: string): string[] {
   return [...new Set(names)];
 }
 
+const escape = (name: string) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 function defineLine(lines: string[], relation: string, from: number, to: number): number | undefined {
-  const pattern = new RegExp(`^\\s*define\\s+${relation.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*:`);
+  const pattern = new RegExp(`^\\s*define\\s+${escape(relation)}\\s*:`);
+  for (let index = from; index <= to; index++) if (pattern.test(lines[index])) return index;
+  return undefined;
+}
+
+/** A define whose rewrite mentions the name: where an undefined relation is used. */
+function referenceLine(lines: string[], name: string, from: number, to: number): number | undefined {
+  const pattern = new RegExp(`^\\s*define\\s+[^:]+:.*\\b${escape(name)}\\b`);
   for (let index = from; index <= to; index++) if (pattern.test(lines[index])) return index;
   return undefined;
 }
@@ -53,6 +62,10 @@ export function locateInDsl(message: string, sources: DslSource[]): DslLocation 
     for (const block of typeBlocks(lines).filter((candidate) => names.includes(candidate.name))) {
       for (const relation of names) {
         const line = defineLine(lines, relation, block.startLine, block.endLine);
+        if (line !== undefined) return { path, line: line + 1 };
+      }
+      for (const name of names.filter((candidate) => candidate !== block.name)) {
+        const line = referenceLine(lines, name, block.startLine + 1, block.endLine);
         if (line !== undefined) return { path, line: line + 1 };
       }
       typeHit ??= { path, line: block.startLine + 1 };
