@@ -1,6 +1,7 @@
 // The three unpaginated reads check, list-objects and list-users resolve with. Each is one prepared
 // statement over an index equality prefix; per-shape lookups go through LATERAL joins so that even a
-// generic plan runs one index range scan per requested shape instead of scanning the relation.
+// generic plan runs one index range scan per requested shape instead of scanning the relation
+// (`OFFSET 0` keeps the planner from flattening them into a hash join over the whole range).
 import type { Pool } from 'pg';
 import type { TupleKey } from '../../types.js';
 import type { ReadStartingWithUserFilter, ReadUsersetTuplesFilter } from '../datastore.js';
@@ -29,11 +30,16 @@ const onObjectRelationByShape = statement(
      SELECT ${ROW} FROM tuples
      WHERE store = $1 AND object_type = $2 AND object_id = $3 AND relation = $4
        AND user_type = s.ut AND user_relation = s.ur
+     OFFSET 0
    ) t
    UNION ALL
-   SELECT ${ROW} FROM tuples
-   WHERE store = $1 AND object_type = $2 AND object_id = $3 AND relation = $4
-     AND user_type = ANY($7::text[]) AND user_relation = '' AND user_id = '*'`,
+   SELECT ${T_ROW} FROM unnest($7::text[]) AS w(ut)
+   CROSS JOIN LATERAL (
+     SELECT ${ROW} FROM tuples
+     WHERE store = $1 AND object_type = $2 AND object_id = $3 AND relation = $4
+       AND user_type = w.ut AND user_relation = '' AND user_id = '*'
+     OFFSET 0
+   ) t`,
 );
 
 const startingWithUser = statement(
@@ -42,6 +48,7 @@ const startingWithUser = statement(
      SELECT ${ROW} FROM tuples
      WHERE store = $1 AND object_type = $2 AND relation = $3
        AND user_type = u.ut AND user_id = u.ui AND user_relation = u.ur
+     OFFSET 0
    ) t`,
 );
 
@@ -51,6 +58,7 @@ const startingWithUserOnObjects = statement(
      SELECT ${ROW} FROM tuples
      WHERE store = $1 AND object_type = $2 AND relation = $3
        AND user_type = u.ut AND user_id = u.ui AND user_relation = u.ur AND object_id = ANY($7::text[])
+     OFFSET 0
    ) t`,
 );
 
