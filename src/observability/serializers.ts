@@ -39,13 +39,21 @@ export function serializeResponse(res: { statusCode?: number }) {
 
 interface ErrorLike {
   name?: string;
+  type?: unknown;
   message?: string;
   stack?: string;
   code?: unknown;
   status?: unknown;
   kind?: unknown;
   cause?: unknown;
+  raw?: unknown;
   constructor?: { name?: string };
+}
+
+function errorType(e: ErrorLike): string {
+  const ctor = e.constructor?.name;
+  if (ctor && ctor !== 'Object') return ctor;
+  return typeof e.type === 'string' ? e.type : (e.name ?? 'Error');
 }
 
 /**
@@ -54,9 +62,10 @@ interface ErrorLike {
  */
 export function serializeError(err: unknown, depth = 0): unknown {
   if (!err || typeof err !== 'object') return typeof err === 'string' ? scrubText(err) : err;
-  const e = err as ErrorLike;
+  // pino-http hands us pino's own serialization of the error; the original is kept as `raw`.
+  const e = ((err as ErrorLike).raw && typeof (err as ErrorLike).raw === 'object' ? (err as ErrorLike).raw : err) as ErrorLike;
   return {
-    type: e.constructor?.name ?? e.name ?? 'Error',
+    type: errorType(e),
     message: scrubText(String(e.message ?? '')),
     stack: e.stack ? scrubText(e.stack) : undefined,
     code: typeof e.code === 'string' || typeof e.code === 'number' ? e.code : undefined,

@@ -1,0 +1,69 @@
+import express, { type RequestHandler, type Router } from 'express';
+import helmet from 'helmet';
+import swaggerUi from 'swagger-ui-express';
+import type { Config } from '../config/index.js';
+import { logger as processLogger, type Logger } from '../observability/logger.js';
+import { metricsRegistry } from '../observability/metrics.js';
+import { corsAllowList } from './cors.js';
+import { errorHandler } from './errors.js';
+import { httpMetrics } from './http-metrics.js';
+import { routeNotFound } from './not-found.js';
+import { buildOpenApiDocument } from './openapi.js';
+import { readinessHandler, type ReadinessProbes } from './readiness.js';
+import { requestId } from './request-id.js';
+import { requestLogging } from './request-logging.js';
+
+export interface HttpAppOptions {
+  config: Pick<Config, 'corsOrigins' | 'bodyLimit'>;
+  /** Module routers; their paths are absolute (/v1/...), mounted after authentication. */
+  routers: Router[];
+  /** Runs for everything under /v1 except the OpenAPI document; sets req.caller. */
+  authenticate: RequestHandler;
+  readinessProbes: ReadinessProbes;
+  /** Merged into the /readyz body (e.g. which OpenFGA store and model are in use). */
+  extraInfo?: () => Record<string, unknown>;
+  /** Per probe; a dependency slower than this counts as down. */
+  readinessTimeoutMs?: number;
+  logger?: Logger;
+}
+
+const OPENAPI_PATH = '/v1/openapi.json';
+
+/** The Express app: operations endpoints, API docs, then authenticated /v1 routes, JSON errors throughout. */
+export function createHttpApp(options: HttpAppOptions): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+
+  // Plain-http development would otherwise have the docs page's assets upgraded to https and fail.
+  app.use(helmet({ contentSecurityPolicy: { directives: { 'upgrade-insecure-requests': null } } }));
+  app.use(requestId);
+  app.use(requestLogging(options.logger ?? processLogger));
+  app.use(httpMetrics);
+  app.use(corsAllowList(options.config.corsOrigins));
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', readinessHandler(options.readinessProbes, options.readinessTimeoutMs ?? 2000, options.extraInfo));
+  app.get('/metrics', async (_req, res) => {
+    res.setHeader('Content-Type', metricsRegistry.contentType);
+    res.send(await metricsRegistry.metrics());
+  });
+
+  // Built on first request: by then every module has registered its routes.
+  let openApiDocument: ReturnType<typeof buildOpenApiDocument> | undefined;
+  app.get(OPENAPI_PATH, (_req, res) => {
+    openApiDocument ??= buildOpenApiDocument();
+    res.json(openApiDocument);
+  });
+  const docsOptions = { swaggerOptions: { url: OPENAPI_PATH }, customSiteTitle: 'Touchline API' };
+  app.use('/docs', swaggerUi.serveFiles(undefined, docsOptions), swaggerUi.setup(undefined, docsOptions));
+
+  app.use('/v1', options.authenticate);
+  app.use(express.json({ limit: options.config.bodyLimit }));
+  for (const router of options.routers) app.use(router);
+
+  app.use(routeNotFound);
+  app.use(errorHandler);
+  return app;
+}
