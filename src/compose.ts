@@ -35,7 +35,7 @@ export interface ComposeOptions {
 
 export async function composeTouchline(config: Config, opts: ComposeOptions = {}): Promise<Touchline> {
   const logger = opts.logger ?? defaultLogger;
-  const devIssuer = config.auth.devIssuer ? await startDevIssuer({ stateDir: opts.devIssuerStateDir }) : undefined;
+  const devIssuer = config.auth.devIssuer ? await startDevIssuer({ stateDir: opts.devIssuerStateDir, audience: config.auth.audience }) : undefined;
   await runMigrations({ databaseUrl: config.databaseUrl });
   const orm = await createOrm({ databaseUrl: config.databaseUrl });
   const fga = await createAuthz(config, orm, logger);

@@ -28,7 +28,7 @@ describe('tuple outbox under OpenFGA faults', function () {
   const tuple = () => ({ user: `user:${ulid()}`, relation: 'admin', object: `club:${ulid()}` });
   const holds = async (t: { user: string; relation: string; object: string }) => (await app.touchline.fga.client.check(t)).allowed === true;
   const outboxStatus = async (object: string) =>
-    (await app.touchline.orm.em.fork().getConnection().execute(`select status from fga_outbox where object = ? order by id`, [object])).map((r: { status: string }) => r.status);
+    (await app.touchline.orm.em.fork().getConnection().execute<Array<{ status: string }>>(`select status from fga_outbox where object = ? order by id`, [object])).map((r) => r.status);
 
   it('a grant that cannot reach OpenFGA commits, stays pending, and the relay applies it later', async () => {
     const t = tuple();
