@@ -1,0 +1,111 @@
+// `npm run bench:fga`: the embedded engine on PostgreSQL under load, over HTTP with @openfga/sdk.
+// Builds a club-shaped graph (≥ 200k tuples) in its own schema, starts the engine server in a child
+// process, and measures check, batch-check, list-objects, list-users and GET /healthz (baseline) at
+// concurrency 1 (service time) and 16 (throughput). Prints a table, then one JSON line.
+//
+// Settings (environment): BENCH_DATABASE_URL (default postgres://root@127.0.0.1:5432/test),
+// BENCH_SCHEMA (fga_bench), BENCH_PHASE_MS (8000), BENCH_WARMUP_MS (1500), BENCH_CLUBS (50),
+// BENCH_CPU_PROF_DIR (profile the server with --cpu-prof into that folder), BENCH_KEEP_SCHEMA=1.
+import { fileURLToPath } from 'node:url';
+import { OpenFgaClient } from '@openfga/sdk';
+import { transformer } from '@openfga/syntax-transformer';
+import pg from 'pg';
+import { PostgresDatastore } from '../src/fga-engine/index.js';
+import { bulkLoadTuples } from './lib/bulk-load.js';
+import { startChildServer } from './lib/child-server.js';
+import { ClubGraph, DEFAULT_CLUB_GRAPH } from './lib/club-graph.js';
+import { CLUB_MODEL_DSL } from './lib/club-model.js';
+import { fgaOperations, type WrongAnswers } from './lib/fga-operations.js';
+import { roundTo } from './lib/latency-stats.js';
+import { runLoad, type LoadResult } from './lib/load-runner.js';
+import { formatTable } from './lib/report-table.js';
+import { seededRandom } from './lib/seeded-random.js';
+
+const env = process.env;
+const settings = {
+  databaseUrl: env.BENCH_DATABASE_URL ?? 'postgres://root@127.0.0.1:5432/test',
+  schema: env.BENCH_SCHEMA ?? 'fga_bench',
+  phaseMs: Number(env.BENCH_PHASE_MS ?? 8000),
+  warmupMs: Number(env.BENCH_WARMUP_MS ?? 1500),
+  clubs: Number(env.BENCH_CLUBS ?? DEFAULT_CLUB_GRAPH.clubs),
+  cpuProfDir: env.BENCH_CPU_PROF_DIR,
+  keepSchema: env.BENCH_KEEP_SCHEMA === '1',
+};
+const CONCURRENCIES = [1, 16] as const;
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+async function recreateSchema(): Promise<void> {
+  if (!/^[a-z_][a-z0-9_]*$/.test(settings.schema)) throw new Error(`BENCH_SCHEMA '${settings.schema}' is not a plain identifier`);
+  const client = new pg.Client({ connectionString: settings.databaseUrl });
+  await client.connect();
+  try {
+    await client.query(`DROP SCHEMA IF EXISTS ${settings.schema} CASCADE`);
+  } finally {
+    await client.end();
+  }
+}
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const graph = new ClubGraph({ ...DEFAULT_CLUB_GRAPH, clubs: settings.clubs });
+  log(`fga bench: ${graph.tupleCount} tuples (${settings.clubs} clubs), schema ${settings.schema}, ${settings.phaseMs} ms per phase`);
+
+  await recreateSchema();
+  const datastore = await PostgresDatastore.connect({ connectionString: settings.databaseUrl, schema: settings.schema });
+  const server = await startChildServer(fileURLToPath(new URL('./lib/fga-server-process.ts', import.meta.url)), {
+    env: { FGA_BENCH_DATABASE_URL: settings.databaseUrl, FGA_BENCH_SCHEMA: settings.schema },
+    nodeArgs: settings.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${settings.cpuProfDir}`] : [],
+  });
+  try {
+    // Store and model through the API, as an app would create them.
+    const admin = new OpenFgaClient({ apiUrl: server.url });
+    const { id: storeId } = await admin.createStore({ name: 'fga-bench' });
+    const model = transformer.transformDSLToJSONObject(CLUB_MODEL_DSL);
+    const { authorization_model_id: modelId } = await admin.writeAuthorizationModel(model, { storeId });
+
+    const load = await bulkLoadTuples(datastore, storeId, graph.tuples(), {
+      onProgress: (loaded) => { if (loaded % 50_000 < 5000) log(`  loaded ${loaded} tuples`); },
+    });
+    log(`  ${load.tuples} tuples loaded in ${(load.ms / 1000).toFixed(1)} s (${Math.round(load.tuples / (load.ms / 1000))} tuples/s)`);
+
+    const client = new OpenFgaClient({ apiUrl: server.url, storeId, authorizationModelId: modelId, retryParams: { maxRetry: 0 } });
+    const wrong: WrongAnswers = { count: 0 };
+    const operations = fgaOperations(client, graph, seededRandom(20240611), wrong);
+    const results = new Map<string, Map<number, LoadResult & { wrong: number }>>();
+    for (const operation of operations) {
+      const byConcurrency = new Map<number, LoadResult & { wrong: number }>();
+      results.set(operation.key, byConcurrency);
+      for (const concurrency of CONCURRENCIES) {
+        const wrongBefore = wrong.count;
+        const result = await runLoad({ concurrency, durationMs: settings.phaseMs, warmupMs: settings.warmupMs, request: () => operation.request() });
+        byConcurrency.set(concurrency, { ...result, wrong: wrong.count - wrongBefore });
+        log(`  ${operation.label} c${concurrency}: p50 ${result.p50.toFixed(2)} ms, p99 ${result.p99.toFixed(2)} ms, ${Math.round(result.rps)} req/s${result.errors ? `, ${result.errors} errors (${result.firstError})` : ''}`);
+      }
+    }
+
+    const healthz = results.get('healthz')!;
+    const rows = operations.flatMap((operation) => CONCURRENCIES.map((concurrency) => {
+      const r = results.get(operation.key)!.get(concurrency)!;
+      return [operation.label, concurrency, r.p50, r.p99, r.mean, r.max, Math.round(r.rps), roundTo(r.rps / healthz.get(concurrency)!.rps, 3), r.count, r.errors, r.wrong];
+    }));
+    console.log(formatTable(['operation', 'conc', 'p50 ms', 'p99 ms', 'mean ms', 'max ms', 'req/s', 'x healthz', 'requests', 'errors', 'wrong'], rows));
+    if (wrong.count > 0) console.log(`WRONG ANSWERS: ${wrong.count}, e.g. ${wrong.example}`);
+    console.log(`tuples ${load.tuples}, loaded in ${(load.ms / 1000).toFixed(1)} s; total ${((performance.now() - started) / 1000).toFixed(0)} s`);
+
+    const summary = Object.fromEntries(operations.map((operation) => [operation.key, Object.fromEntries(CONCURRENCIES.map((concurrency) => {
+      const r = results.get(operation.key)!.get(concurrency)!;
+      return [`c${concurrency}`, { p50: roundTo(r.p50, 2), p99: roundTo(r.p99, 2), rps: Math.round(r.rps), ratio: roundTo(r.rps / healthz.get(concurrency)!.rps, 3) }];
+    }))]));
+    const ordered = { check: summary.check, batchCheck: summary.batchCheck, listObjects: summary.listObjects, listUsers: summary.listUsers, healthz: summary.healthz };
+    console.log(JSON.stringify(ordered));
+  } finally {
+    await server.stop();
+    await datastore.close();
+    if (!settings.keepSchema) await recreateSchema().catch(() => undefined);
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+  process.exitCode = 1;
+});
