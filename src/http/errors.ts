@@ -61,7 +61,7 @@ export const errorHandler: ErrorRequestHandler = (err, req, res, next) => {
   }
   // A unique index caught a duplicate that raced past the command's own check: still the client's conflict.
   if (err?.name === 'UniqueConstraintViolationException') {
-    log.info({ err }, 'unique constraint violation answered as 409');
+    log.debug({ err }, 'unique constraint violation answered as 409');
     send(res, 409, { error: { code: 'conflict', message: 'A record with these values already exists' } });
     return;
   }
