@@ -17,14 +17,22 @@ export function createStreamedListObjectsHandler(
       authenticate?.(req);
       const body = await readJsonObject(req);
       const request = { ...body, store_id: req.params.store_id } as unknown as ListObjectsRequest;
+      // Headers wait for the first object, so an error raised while resolving (an unknown type,
+      // say) still gets its own status when nothing has been streamed yet.
+      let modelId = '';
+      const startStream = () => {
+        if (!res.headersSent) res.writeHead(200, { 'content-type': 'application/json', [AUTHORIZATION_MODEL_ID_HEADER]: modelId });
+      };
       await streamedListObjects(ctx, request, {
-        onModel(modelId) {
-          res.writeHead(200, { 'content-type': 'application/json', [AUTHORIZATION_MODEL_ID_HEADER]: modelId });
+        onModel(id) {
+          modelId = id;
         },
         onObject(object) {
+          startStream();
           if (!res.destroyed) res.write(`${JSON.stringify({ result: { object } })}\n`);
         },
       });
+      startStream();
       res.end();
     } catch (err) {
       const fgaError = toFgaError(err, logger);
