@@ -59,3 +59,12 @@ describe('fga CLI store files', () => {
     });
   });
 });
+
+describe('fga CLI store names', () => {
+  it('turns any file and test name into a store name OpenFGA accepts', async () => {
+    const { storeNameFor } = await import('../../src/tools/fga-cli/store-test/run-store-test.js');
+    const name = storeNameFor('Club, group & youth-member access', "a coach's view: (U10) ".repeat(5));
+    expect(name).to.match(/^[a-zA-Z0-9\s.\-/^_&@]{3,64}$/);
+    expect(storeNameFor('', 'x')).to.have.length.of.at.least(3);
+  });
+});

@@ -20,8 +20,14 @@ function uniqueTuples(tuples: TupleEntry[]): TupleEntry[] {
   });
 }
 
+/** A store name OpenFGA accepts (3–64 of letters, digits, space and . - / ^ _ & @). */
+export function storeNameFor(fileName: string, testName: string): string {
+  const name = `${fileName} - ${testName}`.replace(/[^a-zA-Z0-9\s.\-/^_&@]/g, '_').slice(0, 64).trim();
+  return name.length >= 3 ? name : `${name}___`.slice(0, 3);
+}
+
 async function prepareStore(engine: LocalEngine, file: LoadedStoreFile, test: LoadedStoreTest) {
-  const { id: storeId } = await engine.client.createStore({ name: `${file.name} / ${test.name}`.slice(0, 64) });
+  const { id: storeId } = await engine.client.createStore({ name: storeNameFor(file.name, test.name) });
   const { authorization_model_id: modelId } = await engine.client.writeAuthorizationModel(
     { schema_version: file.model.schema_version, type_definitions: file.model.type_definitions, conditions: file.model.conditions } as never,
     { storeId },
