@@ -20,15 +20,15 @@ export class Migration20261125Foundation extends Migration {
         updated_at timestamptz not null default now()
       );
       create table club_admins (
-        club_id text not null references clubs(id) on delete cascade,
-        user_id text not null references users(id),
+        club_id text not null references clubs(id) on delete cascade deferrable initially deferred,
+        user_id text not null references users(id) deferrable initially deferred,
         created_at timestamptz not null default now(),
         primary key (club_id, user_id)
       );
       create index club_admins_user_idx on club_admins (user_id);
       create table groups (
         id text primary key,
-        club_id text not null references clubs(id) on delete cascade,
+        club_id text not null references clubs(id) on delete cascade deferrable initially deferred,
         name text not null,
         season text,
         age_group text,
@@ -37,8 +37,8 @@ export class Migration20261125Foundation extends Migration {
       );
       create index groups_club_idx on groups (club_id, id);
       create table group_coaches (
-        group_id text not null references groups(id) on delete cascade,
-        user_id text not null references users(id),
+        group_id text not null references groups(id) on delete cascade deferrable initially deferred,
+        user_id text not null references users(id) deferrable initially deferred,
         role text not null check (role in ('head', 'assistant')),
         created_at timestamptz not null default now(),
         primary key (group_id, user_id)
@@ -46,7 +46,7 @@ export class Migration20261125Foundation extends Migration {
       create index group_coaches_user_idx on group_coaches (user_id);
       create table youth_members (
         id text primary key,
-        club_id text not null references clubs(id) on delete cascade,
+        club_id text not null references clubs(id) on delete cascade deferrable initially deferred,
         first_name text not null,
         last_name text not null,
         date_of_birth date not null,
@@ -57,15 +57,15 @@ export class Migration20261125Foundation extends Migration {
       );
       create index youth_members_club_idx on youth_members (club_id, id);
       create table group_members (
-        group_id text not null references groups(id) on delete cascade,
-        member_id text not null references youth_members(id) on delete cascade,
+        group_id text not null references groups(id) on delete cascade deferrable initially deferred,
+        member_id text not null references youth_members(id) on delete cascade deferrable initially deferred,
         created_at timestamptz not null default now(),
         primary key (group_id, member_id)
       );
       create index group_members_member_idx on group_members (member_id);
       create table guardianships (
-        member_id text not null references youth_members(id) on delete cascade,
-        user_id text not null references users(id),
+        member_id text not null references youth_members(id) on delete cascade deferrable initially deferred,
+        user_id text not null references users(id) deferrable initially deferred,
         relationship text not null,
         created_at timestamptz not null default now(),
         primary key (member_id, user_id)
@@ -73,9 +73,9 @@ export class Migration20261125Foundation extends Migration {
       create index guardianships_user_idx on guardianships (user_id);
       create table guardian_removals (
         id text primary key,
-        member_id text not null references youth_members(id) on delete cascade,
-        user_id text not null references users(id),
-        removed_by text not null references users(id),
+        member_id text not null references youth_members(id) on delete cascade deferrable initially deferred,
+        user_id text not null references users(id) deferrable initially deferred,
+        removed_by text not null references users(id) deferrable initially deferred,
         reason text not null,
         removed_at timestamptz not null default now()
       );

@@ -50,6 +50,7 @@ export async function composeTouchline(config: Config, opts: ComposeOptions = {}
   });
   const app = createHttpApp({
     config,
+    logger,
     routers: createModuleRouters(deps),
     authenticate,
     readinessProbes: {
