@@ -17,9 +17,8 @@ import { startChildServer } from './lib/child-server.js';
 import { ClubGraph, DEFAULT_CLUB_GRAPH } from './lib/club-graph.js';
 import { CLUB_MODEL_DSL } from './lib/club-model.js';
 import { fgaOperations, type WrongAnswers } from './lib/fga-operations.js';
-import { roundTo } from './lib/latency-stats.js';
-import { runLoad, type LoadResult } from './lib/load-runner.js';
-import { formatTable } from './lib/report-table.js';
+import { runLoad } from './lib/load-runner.js';
+import { phaseJson, phaseTable, type MeasuredPhase } from './lib/phase-report.js';
 import { seededRandom } from './lib/seeded-random.js';
 
 const env = process.env;
@@ -75,9 +74,9 @@ async function main(): Promise<void> {
     // healthz always runs: every ratio is relative to it.
     const operations = fgaOperations(client, graph, seededRandom(20240611), wrong)
       .filter((operation) => !settings.only || operation.key === 'healthz' || settings.only.includes(operation.key));
-    const results = new Map<string, Map<number, LoadResult & { wrong: number }>>();
+    const results = new Map<string, Map<number, MeasuredPhase>>();
     for (const operation of operations) {
-      const byConcurrency = new Map<number, LoadResult & { wrong: number }>();
+      const byConcurrency = new Map<number, MeasuredPhase>();
       results.set(operation.key, byConcurrency);
       for (const concurrency of CONCURRENCIES) {
         const wrongBefore = wrong.count;
@@ -87,22 +86,11 @@ async function main(): Promise<void> {
       }
     }
 
-    const healthz = results.get('healthz')!;
-    const rows = operations.flatMap((operation) => CONCURRENCIES.map((concurrency) => {
-      const r = results.get(operation.key)!.get(concurrency)!;
-      return [operation.label, concurrency, r.p50, r.p99, r.mean, r.max, Math.round(r.rps), roundTo(r.rps / healthz.get(concurrency)!.rps, 3), r.count, r.errors, r.wrong];
-    }));
-    console.log(formatTable(['operation', 'conc', 'p50 ms', 'p99 ms', 'mean ms', 'max ms', 'req/s', 'x healthz', 'requests', 'errors', 'wrong'], rows));
+    const report = { operations, concurrencies: CONCURRENCIES, results, baselineKey: 'healthz' };
+    console.log(phaseTable(report));
     if (wrong.count > 0) console.log(`WRONG ANSWERS: ${wrong.count}, e.g. ${wrong.example}`);
     console.log(`tuples ${load.tuples}, loaded in ${(load.ms / 1000).toFixed(1)} s; total ${((performance.now() - started) / 1000).toFixed(0)} s`);
-
-    const summary = Object.fromEntries(operations.map((operation) => [operation.key, Object.fromEntries(CONCURRENCIES.map((concurrency) => {
-      const r = results.get(operation.key)!.get(concurrency)!;
-      return [`c${concurrency}`, { p50: roundTo(r.p50, 2), p99: roundTo(r.p99, 2), rps: Math.round(r.rps), ratio: roundTo(r.rps / healthz.get(concurrency)!.rps, 3) }];
-    }))]));
-    const ordered = { check: summary.check, batchCheck: summary.batchCheck, listObjects: summary.listObjects, listUsers: summary.listUsers, healthz: summary.healthz };
-    // JSON.stringify drops operations BENCH_ONLY left out (undefined).
-    console.log(JSON.stringify(ordered));
+    console.log(JSON.stringify(phaseJson(report, ['check', 'batchCheck', 'listObjects', 'listUsers', 'healthz'])));
   } finally {
     await server.stop();
     await datastore.close();
