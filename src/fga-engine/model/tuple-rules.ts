@@ -85,6 +85,8 @@ export function conditionProblem(ts: Typesystem, tk: TupleKey, checkContext: boo
       if (r.condition || r.type !== userType) return false;
       if (r.relation && r.relation !== userRelation) return false;
       if (r.wildcard && !isTypedWildcard(tk.user)) return false;
+      // A plain restriction does not cover a wildcard tuple.
+      if (!r.relation && !r.wildcard && isTypedWildcard(tk.user)) return false;
       return true;
     });
     return allowed ? undefined : 'condition is missing';
