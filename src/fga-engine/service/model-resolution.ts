@@ -12,8 +12,9 @@ export interface ResolvedModel {
 
 export async function resolveModel(ctx: ServiceContext, storeId: string, modelId: string | undefined): Promise<ResolvedModel> {
   const model = modelId
-    ? await ctx.datastore.readAuthorizationModel(storeId, modelId)
+    ? ctx.models.get(storeId, modelId) ?? (await ctx.datastore.readAuthorizationModel(storeId, modelId))
     : await ctx.datastore.findLatestAuthorizationModel(storeId);
   if (!model) throw modelId ? fgaErrors.modelNotFound(modelId) : fgaErrors.latestModelNotFound(storeId);
+  ctx.models.set(storeId, model);
   return { model, typesystem: typesystemFor(model) };
 }

@@ -39,6 +39,7 @@ export async function listStores(ctx: ServiceContext, req: ListStoresRequest): P
 export async function deleteStore(ctx: ServiceContext, req: StoreRequest): Promise<void> {
   checkStoreId('DeleteStoreRequest', req.store_id);
   await ctx.datastore.deleteStore(req.store_id);
+  ctx.models.forgetStore(req.store_id);
 }
 
 /** proto-JSON emits unset fields, so a live store carries `deleted_at: null`. */
