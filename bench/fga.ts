@@ -1,6 +1,7 @@
 // `npm run bench:fga`: the embedded engine on PostgreSQL under load, over HTTP with @openfga/sdk.
 // Builds a club-shaped graph (≥ 200k tuples) in its own schema, starts the engine server in a child
-// process, and measures check, batch-check, list-objects, list-users and GET /healthz (baseline) at
+// process (after VACUUM ANALYZE, as autovacuum would leave a steady-state database), and measures
+// check, batch-check, list-objects, list-users and GET /healthz (baseline) at
 // concurrency 1 (service time) and 16 (throughput). Prints a table, then one JSON line.
 //
 // Settings (environment): BENCH_DATABASE_URL (default postgres://root@127.0.0.1:5432/test),
@@ -10,7 +11,6 @@
 import { fileURLToPath } from 'node:url';
 import { OpenFgaClient } from '@openfga/sdk';
 import { transformer } from '@openfga/syntax-transformer';
-import pg from 'pg';
 import { PostgresDatastore } from '../src/fga-engine/index.js';
 import { bulkLoadTuples } from './lib/bulk-load.js';
 import { startChildServer } from './lib/child-server.js';
@@ -19,6 +19,7 @@ import { CLUB_MODEL_DSL } from './lib/club-model.js';
 import { fgaOperations, type WrongAnswers } from './lib/fga-operations.js';
 import { runLoad } from './lib/load-runner.js';
 import { phaseJson, phaseTable, type MeasuredPhase } from './lib/phase-report.js';
+import { dropSchema, vacuumAnalyzeSchema } from './lib/postgres-schema.js';
 import { seededRandom } from './lib/seeded-random.js';
 
 const env = process.env;
@@ -35,23 +36,12 @@ const settings = {
 const CONCURRENCIES = [1, 16] as const;
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
-async function recreateSchema(): Promise<void> {
-  if (!/^[a-z_][a-z0-9_]*$/.test(settings.schema)) throw new Error(`BENCH_SCHEMA '${settings.schema}' is not a plain identifier`);
-  const client = new pg.Client({ connectionString: settings.databaseUrl });
-  await client.connect();
-  try {
-    await client.query(`DROP SCHEMA IF EXISTS ${settings.schema} CASCADE`);
-  } finally {
-    await client.end();
-  }
-}
-
 async function main(): Promise<void> {
   const started = performance.now();
   const graph = new ClubGraph({ ...DEFAULT_CLUB_GRAPH, clubs: settings.clubs });
   log(`fga bench: ${graph.tupleCount} tuples (${settings.clubs} clubs), schema ${settings.schema}, ${settings.phaseMs} ms per phase`);
 
-  await recreateSchema();
+  await dropSchema(settings.databaseUrl, settings.schema);
   const datastore = await PostgresDatastore.connect({ connectionString: settings.databaseUrl, schema: settings.schema });
   const server = await startChildServer(fileURLToPath(new URL('./lib/fga-server-process.ts', import.meta.url)), {
     env: { FGA_BENCH_DATABASE_URL: settings.databaseUrl, FGA_BENCH_SCHEMA: settings.schema },
@@ -68,6 +58,8 @@ async function main(): Promise<void> {
       onProgress: (loaded) => { if (loaded % 50_000 < 5000) log(`  loaded ${loaded} tuples`); },
     });
     log(`  ${load.tuples} tuples loaded in ${(load.ms / 1000).toFixed(1)} s (${Math.round(load.tuples / (load.ms / 1000))} tuples/s)`);
+    const vacuumMs = await vacuumAnalyzeSchema(settings.databaseUrl, settings.schema);
+    log(`  VACUUM (ANALYZE) in ${(vacuumMs / 1000).toFixed(1)} s`);
 
     const client = new OpenFgaClient({ apiUrl: server.url, storeId, authorizationModelId: modelId, retryParams: { maxRetry: 0 } });
     const wrong: WrongAnswers = { count: 0 };
@@ -94,7 +86,7 @@ async function main(): Promise<void> {
   } finally {
     await server.stop();
     await datastore.close();
-    if (!settings.keepSchema) await recreateSchema().catch(() => undefined);
+    if (!settings.keepSchema) await dropSchema(settings.databaseUrl, settings.schema).catch(() => undefined);
   }
 }
 
