@@ -7,7 +7,14 @@ import { computedName, rewriteKind, tuplesetName } from '../model/rewrites.js';
 import { conditionHolds, tooComplex, type RequestState } from './request-state.js';
 
 export type Status = 'has' | 'not';
-export type Sink = (user: string, status: Status) => void;
+/** `excluded`: users an exclusion under a base wildcard removed, so an enclosing intersection drops them. */
+export type Sink = (user: string, status: Status, excluded?: ReadonlySet<string>) => void;
+
+/** What one operand of a set operator produced. */
+interface Operand {
+  users: Map<string, Status>;
+  excluded: Set<string>;
+}
 
 export interface ExpandResult {
   /** Reached an `object#relation` already on this path (only passed up through direct and computed). */
@@ -110,20 +117,22 @@ export class ListUsersExpander {
   }
 
   /** Runs each operand into its own map of users (a 'has' wins over a 'not' for the same user). */
-  private async collectOperands(req: Request, operands: Userset[]): Promise<{ maps: Map<string, Status>[]; results: ExpandResult[] }> {
-    const maps = operands.map(() => new Map<string, Status>());
-    const results = await Promise.all(operands.map((operand, i) => this.expandRewrite(req, operand, collectInto(maps[i]))));
-    return { maps, results };
+  private async collectOperands(req: Request, operands: Userset[]): Promise<{ collected: Operand[]; results: ExpandResult[] }> {
+    const collected = operands.map(newOperand);
+    const results = await Promise.all(operands.map((operand, i) => this.expandRewrite(req, operand, collectInto(collected[i]))));
+    return { collected, results };
   }
 
   private async expandUnion(req: Request, operands: Userset[], sink: Sink): Promise<ExpandResult> {
-    const { maps, results } = await this.collectOperands(req, operands);
+    const { collected, results } = await this.collectOperands(req, operands);
+    // Excluded only when every operand excluded the user.
+    const excluded = new Set([...collected[0].excluded].filter((u) => collected.every((o) => o.excluded.has(u))));
     const sent = new Set<string>();
-    for (const map of maps) {
-      for (const [user, status] of map) {
+    for (const { users } of collected) {
+      for (const [user, status] of users) {
         if (status === 'has' && !sent.has(user)) {
           sent.add(user);
-          sink(user, 'has');
+          sink(user, 'has', excluded);
         }
       }
     }
@@ -132,19 +141,22 @@ export class ListUsersExpander {
 
   /** A user must come from every operand; an operand's `T:*` stands for every user. */
   private async expandIntersection(req: Request, operands: Userset[], sink: Sink): Promise<ExpandResult> {
-    const { maps, results } = await this.collectOperands(req, operands);
+    const { collected, results } = await this.collectOperands(req, operands);
     const counts = new Map<string, number>();
+    const excluded = new Set<string>();
     let wildcards = 0;
-    for (const map of maps) {
-      const hasWildcard = map.get(this.wildcardKey) === 'has';
+    for (const { users, excluded: operandExcluded } of collected) {
+      for (const user of operandExcluded) excluded.add(user);
+      const hasWildcard = users.get(this.wildcardKey) === 'has';
       if (hasWildcard) wildcards++;
-      for (const [user, status] of map) {
+      for (const [user, status] of users) {
         if (status !== 'has') continue;
         counts.set(user, (counts.get(user) ?? 0) + (hasWildcard ? 0 : 1));
       }
     }
     for (const [user, count] of counts) {
-      if (count + wildcards === operands.length) sink(user, 'has');
+      // A user a nested exclusion removed from under a wildcard is not in the intersection.
+      if (count + wildcards === operands.length && !excluded.has(user)) sink(user, 'has', excluded);
     }
     return { errors: results.flatMap((r) => r.errors) };
   }
@@ -155,15 +167,17 @@ export class ListUsersExpander {
    * are sent as explicitly not related.
    */
   private async expandExclusion(req: Request, base: Userset, subtract: Userset, sink: Sink): Promise<ExpandResult> {
-    const baseUsers = new Map<string, Status>();
-    const subtractUsers = new Map<string, Status>();
+    const baseOperand = newOperand();
+    const subtractOperand = newOperand();
     const [baseResult, subtractResult] = await Promise.all([
-      this.expandRewrite(req, base, collectInto(baseUsers)),
-      this.expandRewrite(req, subtract, collectInto(subtractUsers)),
+      this.expandRewrite(req, base, collectInto(baseOperand)),
+      this.expandRewrite(req, subtract, collectInto(subtractOperand)),
     ]);
     if (subtractResult.cycle) return NONE;
-    const out = new Map<string, Status>();
-    const send = (user: string, status: Status) => out.set(user, status);
+    const baseUsers = baseOperand.users;
+    const subtractUsers = subtractOperand.users;
+    const out = new Map<string, { status: Status; excluded?: ReadonlySet<string> }>();
+    const send = (user: string, status: Status, excluded?: ReadonlySet<string>) => out.set(user, { status, excluded });
     const baseWildcard = baseUsers.has(this.wildcardKey);
     const subtractWildcard = subtractUsers.has(this.wildcardKey);
     for (const [user, status] of baseUsers) {
@@ -175,7 +189,8 @@ export class ListUsersExpander {
             if (subtracted === undefined) send(user, 'not');
             continue;
           }
-          send(subtractedUser, subtractedStatus === 'not' ? 'has' : 'not');
+          if (subtractedStatus === 'not') send(subtractedUser, 'has');
+          else send(subtractedUser, 'not', new Set([subtractedUser]));
         }
       } else if (subtractWildcard || subtracted !== undefined) {
         // A user absent from the subtract (only its wildcard there) counts as subtracted.
@@ -184,13 +199,19 @@ export class ListUsersExpander {
         send(user, status);
       }
     }
-    for (const [user, status] of out) sink(user, status);
+    for (const [user, { status, excluded }] of out) sink(user, status, excluded);
     return { errors: [...baseResult.errors, ...subtractResult.errors] };
   }
 }
 
-function collectInto(map: Map<string, Status>): Sink {
-  return (user, status) => {
-    if (map.get(user) !== 'has') map.set(user, status);
+function newOperand(): Operand {
+  return { users: new Map(), excluded: new Set() };
+}
+
+/** A 'has' wins over a 'not' for the same user. */
+function collectInto(operand: Operand): Sink {
+  return (user, status, excluded) => {
+    if (operand.users.get(user) !== 'has') operand.users.set(user, status);
+    if (excluded) for (const u of excluded) operand.excluded.add(u);
   };
 }
