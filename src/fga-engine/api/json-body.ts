@@ -3,8 +3,11 @@
 import type { IncomingMessage } from 'node:http';
 import { FgaError, fgaErrors } from '../errors.js';
 
-/** grpc-gateway's default receive limit for a message (OpenFGA: 512 * 1_204 bytes). */
-export const MAX_BODY_BYTES = 512 * 1204;
+/**
+ * OpenFGA caps the decoded protobuf message at 616,448 bytes (512 * 1_204); the same content as
+ * JSON is larger, so the cap on the raw body is looser. Models and writes have their own limits.
+ */
+export const MAX_BODY_BYTES = 4 * 1024 * 1024;
 
 export async function readJsonObject(req: IncomingMessage): Promise<Record<string, unknown>> {
   const text = await readText(req);
@@ -28,6 +31,7 @@ function readText(req: IncomingMessage): Promise<string> {
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > MAX_BODY_BYTES) {
+        // 400 rather than OpenFGA's 500 for resource_exhausted: the SDK retries 5xx, resending the body.
         reject(new FgaError('resource_exhausted', `grpc: received message larger than max (${size} vs. ${MAX_BODY_BYTES})`, 400));
         req.resume();
         return;

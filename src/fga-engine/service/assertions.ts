@@ -52,7 +52,7 @@ function checkAssertionShape(assertion: Assertion): void {
   if (assertion.expectation !== undefined && typeof assertion.expectation !== 'boolean') {
     throw fgaErrors.validation('invalid value for bool type: expectation');
   }
-  checkContextualTuples(assertion.contextual_tuples, 20);
+  checkContextualTuples(assertion.contextual_tuples, 20, 'Assertion.ContextualTuples');
   checkStruct(assertion.context, 'context');
 }
 

@@ -26,7 +26,7 @@ export async function listUsers(ctx: ServiceContext, req: ListUsersRequest): Pro
     checkPattern('UserTypeFilter', 'Type', filter.type ?? '', PATTERNS.typeName);
     checkPatternIfSet('UserTypeFilter', 'Relation', filter.relation, PATTERNS.userFilterRelation);
   }
-  const contextualTuples = checkContextualTuples(req.contextual_tuples);
+  const contextualTuples = checkContextualTuples(req.contextual_tuples, 100, 'ListUsersRequest.ContextualTuples');
   const conditionContext = checkStruct(req.context, 'context');
   checkConsistency(req.consistency);
   const { model, typesystem } = await resolveModel(ctx, req.store_id, req.authorization_model_id);

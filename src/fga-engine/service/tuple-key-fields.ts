@@ -43,11 +43,11 @@ export function checkQueryTupleKey(message: string, key: { user: string; relatio
 }
 
 /** Contextual tuples arrive as full TupleKeys; OpenFGA caps them at 100 (ContextualTupleKeys). */
-export function checkContextualTuples(tuples: unknown, max = 100): TupleKey[] {
+export function checkContextualTuples(tuples: unknown, max = 100, field = 'ContextualTupleKeys.TupleKeys'): TupleKey[] {
   if (tuples === undefined || tuples === null) return [];
   if (!Array.isArray(tuples)) throw fgaErrors.validation('invalid value: contextual tuple_keys must be a list');
   if (tuples.length > max) {
-    throw fgaErrors.validation(`invalid ContextualTupleKeys.TupleKeys: value must contain no more than ${max} item(s)`);
+    throw fgaErrors.validation(`invalid ${field}: value must contain no more than ${max} item(s)`);
   }
   for (const key of tuples) checkTupleKey('TupleKey', key as TupleKey);
   return tuples as TupleKey[];
