@@ -104,10 +104,6 @@ async function start(config: Config, role: Role, running: Running, state: { shut
   running.workers = role === 'api' ? undefined : await startWorkers({ tupleSync, logger });
 
   const apiUrl = `http://${browsableHost(config.host)}:${port}`;
-  logger.info(
-    { role, apiUrl, openfgaUrl: fga.apiUrl, openfgaEmbedded: fga.embedded, devIssuer: issuer?.baseUrl, workers: running.workers?.names ?? [] },
-    'touchline started',
-  );
   if (config.nodeEnv !== 'production') {
     process.stdout.write(
       `${formatStartupBanner({
@@ -120,6 +116,10 @@ async function start(config: Config, role: Role, running: Running, state: { shut
       })}\n`,
     );
   }
+  logger.info(
+    { role, apiUrl, openfgaUrl: fga.apiUrl, openfgaEmbedded: fga.embedded, devIssuer: issuer?.baseUrl, workers: running.workers?.names ?? [] },
+    'touchline started',
+  );
 }
 
 async function main(): Promise<void> {
