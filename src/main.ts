@@ -1,62 +1,22 @@
 // The composition root: config → dev issuer → database → OpenFGA → modules → HTTP → workers, and the
 // reverse on SIGTERM/SIGINT. `--role api|workers` runs one half (docker-compose); the default runs both.
-import type { Server } from 'node:http';
-import { parseArgs } from 'node:util';
 import { Redis } from 'ioredis';
-import { ConfigError, loadConfig, type Config } from './config/index.js';
-import { createAuthz, type AuthzRuntime } from './authz/index.js';
+import { createAuthz } from './authz/index.js';
+import { loadConfig, type Config } from './config/index.js';
 import { runMigrations } from './db/migrate.js';
-import { createOrm, type Orm } from './db/orm.js';
+import { createOrm } from './db/orm.js';
 import { UnitOfWork } from './db/unit-of-work.js';
 import { createHttpApp } from './http/app.js';
 import { createAuthMiddleware } from './http/auth.js';
 import { createCallerResolver, createModuleRouters } from './modules/index.js';
 import { logger } from './observability/logger.js';
-import { drainHttpServer, listen } from './server-runtime/http-server.js';
-import { ShutdownSequence } from './server-runtime/shutdown.js';
+import { listen } from './server-runtime/http-server.js';
+import { readRole, type Role } from './server-runtime/role.js';
+import type { ShutdownSequence } from './server-runtime/shutdown.js';
 import { browsableHost, formatStartupBanner } from './server-runtime/startup-banner.js';
-import { startDevIssuer, type DevIssuer } from './stand-ins/auth0/dev-issuer.js';
-import { startWorkers, type RunningWorkers } from '../workers/index.js';
-
-type Role = 'all' | 'api' | 'workers';
-
-function readRole(): Role {
-  const { values } = parseArgs({ options: { role: { type: 'string', default: 'all' } }, strict: true });
-  if (values.role !== 'all' && values.role !== 'api' && values.role !== 'workers') {
-    throw new ConfigError([`--role must be one of all, api, workers (got '${values.role}')`]);
-  }
-  return values.role;
-}
-
-interface Running {
-  devIssuer?: DevIssuer;
-  orm?: Orm;
-  redis?: Redis;
-  authz?: AuthzRuntime;
-  server?: Server;
-  workers?: RunningWorkers;
-}
-
-/** Stop order: stop taking requests and drain them, stop workers, then close engine, ORM, Redis, issuer. */
-function shutdownSequence(config: Config, running: Running, state: { shuttingDown: boolean }): ShutdownSequence {
-  const sequence = new ShutdownSequence(logger, config.shutdownTimeoutMs + 1000);
-  sequence.add('readiness', async () => {
-    state.shuttingDown = true;
-  });
-  if (running.server) {
-    const server = running.server;
-    sequence.add('http', async () => {
-      const { forced } = await drainHttpServer(server, config.shutdownTimeoutMs);
-      if (forced) logger.warn({ timeoutMs: config.shutdownTimeoutMs }, 'in-flight requests cut off at the shutdown timeout');
-    });
-  }
-  if (running.workers) sequence.add('workers', () => running.workers!.close());
-  if (running.authz) sequence.add('openfga', () => running.authz!.close());
-  if (running.orm) sequence.add('database', () => running.orm!.close(true));
-  if (running.redis) sequence.add('redis', () => running.redis!.quit().catch(() => running.redis!.disconnect()));
-  if (running.devIssuer) sequence.add('dev issuer', () => running.devIssuer!.close());
-  return sequence;
-}
+import { shutdownSequence, type Running } from './server-runtime/stop-order.js';
+import { startDevIssuer } from './stand-ins/auth0/dev-issuer.js';
+import { startWorkers } from '../workers/index.js';
 
 async function start(config: Config, role: Role, running: Running, state: { shuttingDown: boolean }): Promise<void> {
   const serveApi = role !== 'workers';
