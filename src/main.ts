@@ -67,6 +67,7 @@ async function start(config: Config, role: Role, running: Running, state: { shut
   if (config.nodeEnv !== 'production') {
     process.stdout.write(
       `${formatStartupBanner({
+        servesApi: serveApi,
         apiUrl,
         bindAddress: `${config.host}:${port}`,
         fga: { url: fga.apiUrl, embedded: fga.embedded, datastore: fga.embedded ? config.openfga.embeddedDatastore : undefined, storeId: fga.storeId, modelId: fga.modelId },

@@ -1,4 +1,6 @@
 export interface BannerInfo {
+  /** The workers role serves only health, readiness and metrics. */
+  servesApi: boolean;
   apiUrl: string;
   bindAddress: string;
   fga: { url: string; embedded: boolean; datastore?: string; storeId: string; modelId: string };
@@ -14,18 +16,22 @@ export function browsableHost(host: string): string {
 
 /** The human summary printed at start-up in development: where everything listens and how to get a token. */
 export function formatStartupBanner(info: BannerInfo): string {
-  const rows: [string, string][] = [
-    ['API', `${info.apiUrl}  (bound to ${info.bindAddress})`],
-    ['API docs', `${info.apiUrl}/docs  (OpenAPI: ${info.apiUrl}/v1/openapi.json)`],
-    ['Health', `${info.apiUrl}/healthz  ${info.apiUrl}/readyz  ${info.apiUrl}/metrics`],
+  const rows: [string, string][] = info.servesApi
+    ? [
+        ['API', info.apiUrl],
+        ['API docs', `${info.apiUrl}/docs  (OpenAPI: ${info.apiUrl}/v1/openapi.json)`],
+      ]
+    : [];
+  rows.push(
+    ['Health', `${info.apiUrl}/healthz  ${info.apiUrl}/readyz  ${info.apiUrl}/metrics  (bound to ${info.bindAddress})`],
     [
       info.fga.embedded ? 'OpenFGA (embedded)' : 'OpenFGA',
       `${info.fga.url}${info.fga.datastore ? `  datastore ${info.fga.datastore}` : ''}  store ${info.fga.storeId}  model ${info.fga.modelId}`,
     ],
-  ];
+  );
   if (info.devIssuer) {
     rows.push(['Dev token issuer', `${info.devIssuer.baseUrl}  (iss ${info.devIssuer.issuer})`]);
-    rows.push(['Get a token', `npm run -s token -- --sub 'auth0|anna' --email anna@example.com --name 'Anna'`]);
+    rows.push(['Get a token', `TOKEN=$(npm run -s token -- --sub 'auth0|anna' --email anna@example.com --name 'Anna')`]);
     rows.push(['Then', `curl -H "Authorization: Bearer $TOKEN" ${info.apiUrl}/v1/me`]);
   }
   rows.push(['Workers', info.workers.length ? info.workers.join(', ') : '(none)']);
