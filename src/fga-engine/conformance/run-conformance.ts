@@ -3,7 +3,7 @@
 import { OpenFgaClient } from '@openfga/sdk';
 import type { CaseSpec } from './case-spec.js';
 import type { DatastoreKind } from './engine-target.js';
-import { startEngineTarget } from './engine-target.js';
+import { startEngineTargetInWorker } from './engine-target-worker.js';
 import type { Outcome } from './outcome.js';
 import type { SkippedRun } from './plan-runs.js';
 import { planRuns } from './plan-runs.js';
@@ -42,22 +42,27 @@ export function createConformanceClient(apiUrl: string): OpenFgaClient {
 
 export async function runConformance(cases: CaseSpec[], opts: ConformanceOptions): Promise<ConformanceResult> {
   const { runs, skipped } = planRuns(cases);
-  const result: ConformanceResult = { outcomes: [], skipped: [] };
-  for (const datastore of opts.datastores) {
-    const target = await startEngineTarget(datastore, opts.databaseUrl);
-    try {
-      const client = createConformanceClient(target.url);
-      const perRun = await mapWithConcurrency(runs, opts.concurrency, (run) =>
-        runCase(client, run.spec, run.variant, datastore).catch((err): Outcome[] => [
-          // A runner bug must show up as a failure, not abort the other cases.
-          { datastore, caseName: caseLabel(run.spec, run.variant), stage: 0, assertion: 'run case', expected: 'to complete', got: String((err as Error)?.stack ?? err), passed: false },
-        ]),
-      );
-      result.outcomes.push(...perRun.flat());
-      result.skipped.push(...skipped.map((s) => ({ ...s, datastore })));
-    } finally {
-      await target.close();
-    }
-  }
-  return result;
+  // Datastores run side by side, each engine in its own worker thread: the wall time is the
+  // slowest datastore's, not the sum. Results keep the requested datastore order.
+  const perDatastore = await Promise.all(
+    opts.datastores.map(async (datastore) => {
+      const target = await startEngineTargetInWorker(datastore, opts.databaseUrl);
+      try {
+        const client = createConformanceClient(target.url);
+        const perRun = await mapWithConcurrency(runs, opts.concurrency, (run) =>
+          runCase(client, run.spec, run.variant, datastore).catch((err): Outcome[] => [
+            // A runner bug must show up as a failure, not abort the other cases.
+            { datastore, caseName: caseLabel(run.spec, run.variant), stage: 0, assertion: 'run case', expected: 'to complete', got: String((err as Error)?.stack ?? err), passed: false },
+          ]),
+        );
+        return { outcomes: perRun.flat(), skipped: skipped.map((s) => ({ ...s, datastore })) };
+      } finally {
+        await target.close();
+      }
+    }),
+  );
+  return {
+    outcomes: perDatastore.flatMap((d) => d.outcomes),
+    skipped: perDatastore.flatMap((d) => d.skipped),
+  };
 }

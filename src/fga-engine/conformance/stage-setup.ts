@@ -13,8 +13,17 @@ const WRITE_CHUNK = 40;
 
 export type ModelJson = Omit<AuthorizationModel, 'id'>;
 
+// Every run of a case (each variant, each datastore) converts the same DSL: convert it once.
+const converted = new Map<string, ModelJson>();
+
+/** The stage's model as OpenFGA JSON; callers must not mutate the shared result. */
 export function modelFromDsl(dsl: string): ModelJson {
-  return transformer.transformDSLToJSONObject(dsl) as unknown as ModelJson;
+  let model = converted.get(dsl);
+  if (!model) {
+    model = transformer.transformDSLToJSONObject(dsl) as unknown as ModelJson;
+    converted.set(dsl, model);
+  }
+  return model;
 }
 
 export async function writeModel(client: OpenFgaClient, storeId: string, model: ModelJson): Promise<string> {
