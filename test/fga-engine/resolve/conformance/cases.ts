@@ -53,7 +53,9 @@ export function loadCases(file: string): ConformanceCase[] {
 export const SHARED_DIR = '/work/shared/openfga-conformance';
 
 export function conformanceFiles(): string[] {
-  const dirs = [SHARED_DIR, '/work/upstream-fga-tests'];
+  // FGA_CONFORMANCE_EXTRA_DIRS=a,b adds local folders of case files (never committed).
+  const extra = (process.env.FGA_CONFORMANCE_EXTRA_DIRS ?? '').split(',').filter(Boolean);
+  const dirs = [SHARED_DIR, '/work/upstream-fga-tests', ...extra];
   const files: string[] = [];
   for (const dir of dirs) {
     if (!existsSync(dir)) continue;
