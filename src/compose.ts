@@ -1,81 +1,82 @@
-// Builds the whole application from a validated config: database, OpenFGA (embedded or remote),
-// modules, HTTP app and background workers. main.ts and the integration tests both start it this way.
-import type { Server } from 'node:http';
-import { Redis } from 'ioredis';
+// Builds the whole application from a validated config: dev issuer, database, OpenFGA (embedded or
+// remote), modules, HTTP app and background workers. main.ts and the integration tests both use it.
 import type { Express } from 'express';
+import { Redis } from 'ioredis';
+import { createAuthz } from './authz/index.js';
 import type { Config } from './config/index.js';
-import { createAuthz, type AuthzRuntime } from './authz/index.js';
-import { createOrm, type Orm } from './db/orm.js';
 import { runMigrations } from './db/migrate.js';
+import { createOrm } from './db/orm.js';
 import { UnitOfWork } from './db/unit-of-work.js';
 import { createHttpApp } from './http/app.js';
 import { createAuthMiddleware } from './http/auth.js';
-import { logger as defaultLogger, type Logger } from './observability/logger.js';
-import { startDevIssuer, type DevIssuer } from './stand-ins/auth0/dev-issuer.js';
 import { createCallerResolver, createModuleRouters, type ModuleDeps } from './modules/index.js';
-import { startWorkers, type RunningWorkers } from '../workers/index.js';
+import { logger as processLogger, type Logger } from './observability/logger.js';
+import type { Role } from './server-runtime/role.js';
+import type { Running } from './server-runtime/stop-order.js';
+import { startDevIssuer } from './stand-ins/auth0/dev-issuer.js';
+import { startWorkers } from '../workers/index.js';
+
+export interface ComposeOptions {
+  /** 'api' serves HTTP only, 'workers' runs background work (plus health endpoints), 'all' both. */
+  role?: Role;
+  logger?: Logger;
+  startWorkers?: boolean;
+  devIssuerStateDir?: string;
+  /** Filled as parts start, so a failed start-up can still close what it opened. */
+  running?: Running;
+  isShuttingDown?: () => boolean;
+}
 
 export interface Touchline {
   app: Express;
   deps: ModuleDeps;
-  orm: Orm;
-  fga: AuthzRuntime;
-  redis: Redis;
-  devIssuer?: DevIssuer;
-  workers?: RunningWorkers;
-  /** Stops workers, then closes the ORM, Redis, the embedded engine and the dev issuer. */
-  close(): Promise<void>;
-}
-
-export interface ComposeOptions {
-  logger?: Logger;
-  startWorkers?: boolean;
-  devIssuerStateDir?: string;
+  running: Required<Pick<Running, 'orm' | 'redis' | 'authz'>> & Running;
+  migrationsApplied: string[];
 }
 
 export async function composeTouchline(config: Config, opts: ComposeOptions = {}): Promise<Touchline> {
-  const logger = opts.logger ?? defaultLogger;
-  const devIssuer = config.auth.devIssuer ? await startDevIssuer({ stateDir: opts.devIssuerStateDir, audience: config.auth.audience }) : undefined;
-  await runMigrations({ databaseUrl: config.databaseUrl });
-  const orm = await createOrm({ databaseUrl: config.databaseUrl });
-  const fga = await createAuthz(config, orm, logger);
-  const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: 2, lazyConnect: false });
-  redis.on('error', (err) => logger.warn({ err }, 'Redis connection error'));
+  const role = opts.role ?? 'all';
+  const logger = opts.logger ?? processLogger;
+  const running: Running = opts.running ?? {};
+  const serveApi = role !== 'workers';
+
+  if (serveApi && config.auth.devIssuer) {
+    running.devIssuer = await startDevIssuer({ stateDir: opts.devIssuerStateDir, audience: config.auth.audience });
+  }
+  // Only the API role migrates: two processes racing through the same migrations helps nobody.
+  const migrationsApplied = serveApi ? await runMigrations(config) : [];
+  const orm = (running.orm = await createOrm(config));
+  const redis = (running.redis = new Redis(config.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1, enableOfflineQueue: false }));
+  redis.on('error', (error) => logger.warn({ err: error }, 'redis connection error'));
+  await redis.connect();
+  const fga = (running.authz = await createAuthz(config, orm, logger));
   const uow = new UnitOfWork(orm, fga.tupleSync);
   const deps: ModuleDeps = { uow, authz: fga.authz, logger };
-  const authenticate = createAuthMiddleware({
-    ...(devIssuer ? { issuer: devIssuer.issuer, jwksUri: devIssuer.jwksUri } : { issuerBaseURL: config.auth.issuerBaseUrl }),
-    audience: config.auth.audience,
-    resolveCaller: createCallerResolver(uow),
-  });
+
+  const issuer = running.devIssuer;
+  const authenticate = serveApi
+    ? createAuthMiddleware({
+        ...(issuer ? { issuer: issuer.issuer, jwksUri: issuer.jwksUri } : { issuerBaseURL: config.auth.issuerBaseUrl }),
+        audience: config.auth.audience,
+        resolveCaller: createCallerResolver(uow),
+      })
+    : undefined;
   const app = createHttpApp({
     config,
     logger,
-    routers: createModuleRouters(deps),
-    authenticate,
+    routers: serveApi ? createModuleRouters(deps) : [],
+    // The workers role serves only /healthz, /readyz and /metrics; /v1 has no routes there.
+    authenticate: authenticate ?? ((_req, _res, next) => next()),
     readinessProbes: {
       postgres: () => orm.em.fork().getConnection().execute('select 1'),
       redis: () => redis.ping(),
       openfga: () => fga.readinessProbe(),
+      accepting: async () => {
+        if (opts.isShuttingDown?.()) throw new Error('shutting down');
+      },
     },
-    extraInfo: () => ({ openfga: { storeId: fga.storeId, modelId: fga.modelId, modelSha256: fga.modelSha256, embedded: fga.embedded } }),
+    extraInfo: () => ({ role, openfga: { embedded: fga.embedded, storeId: fga.storeId, modelId: fga.modelId, modelSha256: fga.modelSha256 } }),
   });
-  const workers = opts.startWorkers === false ? undefined : await startWorkers({ tupleSync: fga.tupleSync, logger });
-  return {
-    app, deps, orm, fga, redis, devIssuer, workers,
-    close: async () => {
-      await workers?.close();
-      await orm.close();
-      redis.disconnect();
-      await fga.close();
-      await devIssuer?.close();
-    },
-  };
-}
-
-/** Listens and resolves once the port is bound (port 0: any free port). */
-export function listen(app: Express, port: number, host: string): Promise<Server> {
-  return new Promise((resolve, reject) => {
-    const server = app.listen(port, host, (error?: Error) => (error ? reject(error) : resolve(server)));
-  });
+  if (role !== 'api' && opts.startWorkers !== false) running.workers = await startWorkers({ tupleSync: fga.tupleSync, logger });
+  return { app, deps, running: running as Touchline['running'], migrationsApplied };
 }

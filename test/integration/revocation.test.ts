@@ -44,7 +44,7 @@ describe('revocation takes effect on the next request', function () {
     expect((await s.actors.admin.api.delete(path, { reason: 'Custody ruling 12/2026' })).status).to.equal(204);
     expect((await s.actors.guardian.api.get(`/v1/members/${s.childId}`)).status).to.equal(404);
     expect((await s.actors.guardian.api.get('/v1/me/members')).body.items).to.deep.equal([]);
-    const rows = await app.touchline.orm.em.fork().getConnection().execute(`select reason, removed_by from guardian_removals where member_id = ?`, [s.childId]);
+    const rows = await app.orm.em.fork().getConnection().execute(`select reason, removed_by from guardian_removals where member_id = ?`, [s.childId]);
     expect(rows).to.deep.equal([{ reason: 'Custody ruling 12/2026', removed_by: s.actors.admin.userId }]);
   });
 

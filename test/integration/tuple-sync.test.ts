@@ -17,7 +17,7 @@ describe('tuple outbox under OpenFGA faults', function () {
 
   before(async () => {
     app = await startTestApp();
-    const { orm, fga } = app.touchline;
+    const { orm, fga } = app;
     healthy = fga.tupleSync;
     // Same store and model, but nothing listens on port 9: every OpenFGA call fails.
     const dead = createFgaClient({ apiUrl: 'http://127.0.0.1:9', storeId: fga.storeId, modelId: fga.modelId });
@@ -26,13 +26,13 @@ describe('tuple outbox under OpenFGA faults', function () {
   after(async () => app?.close());
 
   const tuple = () => ({ user: `user:${ulid()}`, relation: 'admin', object: `club:${ulid()}` });
-  const holds = async (t: { user: string; relation: string; object: string }) => (await app.touchline.fga.client.check(t)).allowed === true;
+  const holds = async (t: { user: string; relation: string; object: string }) => (await app.fga.client.check(t)).allowed === true;
   const outboxStatus = async (object: string) =>
-    (await app.touchline.orm.em.fork().getConnection().execute<Array<{ status: string }>>(`select status from fga_outbox where object = ? order by id`, [object])).map((r) => r.status);
+    (await app.orm.em.fork().getConnection().execute<Array<{ status: string }>>(`select status from fga_outbox where object = ? order by id`, [object])).map((r) => r.status);
 
   it('a grant that cannot reach OpenFGA commits, stays pending, and the relay applies it later', async () => {
     const t = tuple();
-    await new UnitOfWork(app.touchline.orm, broken).run({ command: 'test-grant' }, async (_em, tuples) => void tuples.write(t));
+    await new UnitOfWork(app.orm, broken).run({ command: 'test-grant' }, async (_em, tuples) => void tuples.write(t));
     expect(await holds(t)).to.equal(false);
     expect(await outboxStatus(t.object)).to.deep.equal(['pending']);
     await healthy.applyPending();
@@ -43,25 +43,25 @@ describe('tuple outbox under OpenFGA faults', function () {
   it('a revocation that cannot reach OpenFGA changes nothing and answers 503', async () => {
     const t = tuple();
     const clubId = t.object.slice('club:'.length);
-    await new UnitOfWork(app.touchline.orm, healthy).run({ command: 'test-grant' }, async (em, tuples) => {
+    await new UnitOfWork(app.orm, healthy).run({ command: 'test-grant' }, async (em, tuples) => {
       em.create(Club, { id: clubId, name: 'Fault FC', timezone: 'UTC' });
       tuples.write(t);
     });
-    const attempt = new UnitOfWork(app.touchline.orm, broken).run({ command: 'test-revoke' }, async (em, tuples) => {
+    const attempt = new UnitOfWork(app.orm, broken).run({ command: 'test-revoke' }, async (em, tuples) => {
       em.remove(await em.findOneOrFail(Club, { id: clubId }));
       tuples.delete(t);
     });
     const error = await attempt.then(() => undefined, (e: unknown) => e as { kind?: string });
     expect(error?.kind).to.equal('unavailable');
-    expect(await app.touchline.orm.em.fork().count(Club, { id: clubId })).to.equal(1);
+    expect(await app.orm.em.fork().count(Club, { id: clubId })).to.equal(1);
     expect(await holds(t)).to.equal(true);
     expect(await outboxStatus(t.object)).to.deep.equal(['applied']);
   });
 
   it('a late retry of an old grant never overrides a later revocation', async () => {
     const t = tuple();
-    await new UnitOfWork(app.touchline.orm, broken).run({ command: 'test-grant' }, async (_em, tuples) => void tuples.write(t));
-    await new UnitOfWork(app.touchline.orm, healthy).run({ command: 'test-revoke' }, async (_em, tuples) => void tuples.delete(t));
+    await new UnitOfWork(app.orm, broken).run({ command: 'test-grant' }, async (_em, tuples) => void tuples.write(t));
+    await new UnitOfWork(app.orm, healthy).run({ command: 'test-revoke' }, async (_em, tuples) => void tuples.delete(t));
     await healthy.applyPending();
     expect(await holds(t)).to.equal(false);
     expect(await outboxStatus(t.object)).to.deep.equal(['superseded', 'applied']);

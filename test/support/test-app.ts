@@ -3,16 +3,21 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Server } from 'node:http';
 import pg from 'pg';
 import { loadConfig, type Config } from '../../src/config/index.js';
-import { composeTouchline, listen, type Touchline } from '../../src/compose.js';
+import { composeTouchline, type Touchline } from '../../src/compose.js';
+import type { AuthzRuntime } from '../../src/authz/index.js';
+import type { Orm } from '../../src/db/orm.js';
+import { listen } from '../../src/server-runtime/http-server.js';
+import { shutdownSequence } from '../../src/server-runtime/stop-order.js';
 import { createLogger } from '../../src/observability/logger.js';
 
 export interface TestApp {
   url: string;
   config: Config;
   touchline: Touchline;
+  orm: Orm;
+  fga: AuthzRuntime;
   databaseUrl: string;
   token(sub: string, opts?: { email?: string; name?: string; expiresIn?: string }): Promise<string>;
   close(): Promise<void>;
@@ -38,19 +43,19 @@ export async function startTestApp(opts: { env?: Record<string, string>; startWo
     startWorkers: opts.startWorkers ?? false,
     devIssuerStateDir: mkdtempSync(path.join(tmpdir(), 'touchline-issuer-')),
   });
-  const server: Server = await listen(touchline.app, 0, '127.0.0.1');
-  const address = server.address();
-  const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  const { running } = touchline;
+  const { server, port } = await listen(touchline.app, 0, '127.0.0.1');
+  running.server = server;
   return {
-    url,
+    url: `http://127.0.0.1:${port}`,
     config,
     touchline,
+    orm: running.orm,
+    fga: running.authz,
     databaseUrl: databaseUrl.toString(),
-    token: (sub, o = {}) => touchline.devIssuer!.sign({ sub, email: o.email ?? `${sub}@example.test`, name: o.name ?? sub, expiresIn: o.expiresIn ?? '1h' }),
+    token: (sub, o = {}) => running.devIssuer!.sign({ sub, email: o.email ?? `${sub}@example.test`, name: o.name ?? sub, expiresIn: o.expiresIn ?? '1h' }),
     close: async () => {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeAllConnections?.();
-      await touchline.close();
+      await shutdownSequence({ ...config, shutdownTimeoutMs: 1000 }, running, { shuttingDown: false }).run('test finished');
       await dropDatabase(dbName);
     },
   };
