@@ -6,7 +6,7 @@ import { splitObject, splitObjectRelation, isObjectRelation } from '../model/tup
 import { computedName, rewriteKind, tuplesetName } from '../model/rewrites.js';
 import { ALLOWED, DENIED, exclusion, failed, intersection, union, type Handler, type Outcome } from './outcome.js';
 import { conditionHolds, filterByConditions, tooComplex, type RequestState } from './request-state.js';
-import { resolveWeightTwoUsersets } from './check-fast-paths.js';
+import { resolveBatched } from './check-fast-paths.js';
 
 export interface CheckKey {
   object: string;
@@ -26,6 +26,8 @@ function onPath(visited: Visited | undefined, key: string): boolean {
 }
 
 export function resolveCheck(state: RequestState, tk: CheckKey, depth: number, visited: Visited | undefined): Promise<Outcome> {
+  // The answer is already known (a sibling branch decided it): nothing more to read.
+  if (state.finished) return Promise.resolve(DENIED);
   if (depth >= state.limits.resolveDepth) return Promise.resolve(failed(tooComplex()));
   const key = `${tk.object}#${tk.relation}@${tk.user}`;
   if (onPath(visited, key)) return Promise.resolve({ allowed: false, cycle: true });
@@ -109,22 +111,19 @@ async function checkUsersetTuples(
   const { passed, error } = filterByConditions(state, tuples);
   if (passed.length === 0) return error ? failed(error) : DENIED;
 
-  const usersets: string[] = [];
+  const usersets: Array<{ object: string; relation: string }> = [];
   for (const t of passed) {
     const [usersetObject, usersetRelation] = splitObjectRelation(t.user);
     if (!usersetRelation) {
       if (!userIsUserset && usersetObject === `${userType}:*`) return ALLOWED;
       continue;
     }
-    usersets.push(t.user);
+    usersets.push({ object: usersetObject, relation: usersetRelation });
   }
   if (usersets.length === 0) return DENIED;
-  const fast = await resolveWeightTwoUsersets(state, tk, usersets, depth);
-  if (fast) return fast;
-  return union(usersets.map((userset) => () => {
-    const [object, relation] = splitObjectRelation(userset);
-    return resolveCheck(state, { object, relation, user: tk.user }, depth + 1, path);
-  }));
+  const batched = await resolveBatched(state, tk, usersets, depth);
+  if (batched) return batched;
+  return union(usersets.map((target) => () => resolveCheck(state, { ...target, user: tk.user }, depth + 1, path)));
 }
 
 /** `rel from tupleset`: each parent on `object#tupleset` whose type defines `rel`, one level deeper. */
@@ -134,11 +133,13 @@ async function checkTupleToUserset(
   const tuples = await state.reader.usersetTuples(tk.object, tupleset);
   const { passed, error } = filterByConditions(state, tuples);
   if (passed.length === 0) return error ? failed(error) : DENIED;
-  const handlers: Handler[] = [];
+  const parents: Array<{ object: string; relation: string }> = [];
   for (const t of passed) {
     const parent = splitObjectRelation(t.user)[0];
-    if (!state.ts.getRelation(splitObject(parent)[0], computed)) continue;
-    handlers.push(() => resolveCheck(state, { object: parent, relation: computed, user: tk.user }, depth + 1, path));
+    // A parent whose type lacks the relation is skipped, not an error.
+    if (state.ts.getRelation(splitObject(parent)[0], computed)) parents.push({ object: parent, relation: computed });
   }
-  return union(handlers);
+  const batched = await resolveBatched(state, tk, parents, depth);
+  if (batched) return batched;
+  return union(parents.map((target) => () => resolveCheck(state, { ...target, user: tk.user }, depth + 1, path)));
 }

@@ -12,7 +12,9 @@ export interface CheckRequest { object: string; relation: string; user: string }
 export async function check(ctx: ResolveContext, req: CheckRequest): Promise<boolean> {
   validateCheckRequest(ctx.typesystem, req);
   validateContextualTuples(ctx.typesystem, ctx.contextualTuples, 'check');
-  const outcome = await resolveCheck(newRequestState(ctx), req, 0, undefined);
+  const state = newRequestState(ctx);
+  const outcome = await resolveCheck(state, req, 0, undefined);
+  state.finished = true;
   if (outcome.error) throw outcome.error;
   return outcome.allowed;
 }

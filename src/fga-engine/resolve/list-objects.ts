@@ -29,7 +29,7 @@ export async function listObjects(ctx: ResolveContext, req: ListObjectsRequest, 
   if (!state.ts.pathExists(splitObject(userObject)[0], userRelation, req.type, req.relation)) return [];
 
   const expansion = new ReverseExpansion(state, { type: req.type, relation: req.relation }, req.user, { maxResults, onObject: opts.onObject });
-  if (deadlineMs <= 0) return expansion.run();
+  if (deadlineMs <= 0) return expansion.run().finally(() => { state.finished = true; });
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<'deadline'>((resolve) => {
     timer = setTimeout(() => resolve('deadline'), deadlineMs);
@@ -45,5 +45,7 @@ export async function listObjects(ctx: ResolveContext, req: ListObjectsRequest, 
     return outcome;
   } finally {
     clearTimeout(timer);
+    // Candidate checks still in flight (after the cap or the deadline) stop reading.
+    state.finished = true;
   }
 }

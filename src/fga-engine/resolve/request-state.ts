@@ -11,6 +11,11 @@ export interface RequestState {
   readonly reader: TupleReader;
   readonly context: Record<string, unknown> | undefined;
   readonly limits: ResolveLimits;
+  /**
+   * Set once the request has its answer: branches a short-circuit left running stop issuing reads
+   * instead of competing with the next request for the datastore.
+   */
+  finished: boolean;
 }
 
 export function newRequestState(ctx: ResolveContext): RequestState {
@@ -19,6 +24,7 @@ export function newRequestState(ctx: ResolveContext): RequestState {
     reader: new TupleReader(ctx.datastore, ctx.storeId, ctx.typesystem, ctx.contextualTuples),
     context: ctx.context,
     limits: { ...DEFAULT_RESOLVE_LIMITS, ...ctx.limits },
+    finished: false,
   };
 }
 
