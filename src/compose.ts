@@ -9,7 +9,7 @@ import { createOrm } from './db/orm.js';
 import { UnitOfWork } from './db/unit-of-work.js';
 import { createHttpApp } from './http/app.js';
 import { createAuthMiddleware } from './http/auth.js';
-import { createCallerResolver, createModuleRouters, type ModuleDeps } from './modules/index.js';
+import { createCallerResolver, createModuleRouters, createPublicRouters, type ModuleDeps } from './modules/index.js';
 import { logger as processLogger, type Logger } from './observability/logger.js';
 import type { Role } from './server-runtime/role.js';
 import type { Running } from './server-runtime/stop-order.js';
@@ -65,6 +65,7 @@ export async function composeTouchline(config: Config, opts: ComposeOptions = {}
     config,
     logger,
     routers: serveApi ? createModuleRouters(deps) : [],
+    publicRouters: serveApi ? createPublicRouters(deps) : [],
     // The workers role serves only /healthz, /readyz and /metrics; /v1 has no routes there.
     authenticate: authenticate ?? ((_req, _res, next) => next()),
     readinessProbes: {

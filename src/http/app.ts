@@ -17,7 +17,12 @@ export interface HttpAppOptions {
   config: Pick<Config, 'corsOrigins' | 'bodyLimit'>;
   /** Module routers; their paths are absolute (/v1/...), mounted after authentication. */
   routers: Router[];
-  /** Runs for everything under /v1 except the OpenAPI document; sets req.caller. */
+  /**
+   * Routers that authenticate by other means (signed webhooks, secret calendar-feed keys, unsubscribe
+   * links): mounted before token authentication, and they parse their own bodies.
+   */
+  publicRouters?: Router[];
+  /** Runs for everything under /v1 except the OpenAPI document and public routers; sets req.caller. */
   authenticate: RequestHandler;
   readinessProbes: ReadinessProbes;
   /** Merged into the /readyz body (e.g. which OpenFGA store and model are in use). */
@@ -59,6 +64,7 @@ export function createHttpApp(options: HttpAppOptions): express.Express {
   const docsOptions = { swaggerOptions: { url: OPENAPI_PATH }, customSiteTitle: 'Touchline API' };
   app.use('/docs', swaggerUi.serveFiles(undefined, docsOptions), swaggerUi.setup(undefined, docsOptions));
 
+  for (const router of options.publicRouters ?? []) app.use(router);
   app.use('/v1', options.authenticate);
   app.use(express.json({ limit: options.config.bodyLimit }));
   for (const router of options.routers) app.use(router);

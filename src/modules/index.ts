@@ -12,7 +12,12 @@ export { createCallerResolver } from './users/commands/resolve-caller.js';
 
 export const allRoutes = [...userRoutes, ...clubRoutes, ...groupRoutes, ...memberRoutes, ...guardianRoutes];
 
-/** Every module's routes as one router bound to these dependencies. */
+/** Every module's token-authenticated routes as one router bound to these dependencies. */
 export function createModuleRouters(deps: ModuleDeps): Router[] {
   return [buildRouter(allRoutes, deps)];
+}
+
+/** Routes that authenticate by other means (signed webhooks, secret feed keys); none yet. */
+export function createPublicRouters(_deps: ModuleDeps): Router[] {
+  return [];
 }
