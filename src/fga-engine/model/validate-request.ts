@@ -30,13 +30,14 @@ export function validateListObjectsRequest(ts: Typesystem, req: { type: string; 
   if (problem) throw new FgaError('validation_error', `invalid 'user' field: ${problem}`);
 }
 
-/** ListUsers: object/relation and filters → type_not_found/relation_not_found; exactly one filter → validation_error. */
+/**
+ * ListUsers, in OpenFGA's order: exactly one filter (request shape) → validation_error; each filter's
+ * type/relation, then the target's → type_not_found/relation_not_found.
+ */
 export function validateListUsersRequest(
   ts: Typesystem,
   req: { object: string; relation: string; userFilters: Array<{ type: string; relation?: string }> },
 ): void {
-  const [objectType] = splitObject(req.object);
-  requireTypeAndRelation(ts, objectType, req.relation);
   if (req.userFilters.length !== 1) {
     throw new FgaError('validation_error', 'invalid ListUsersRequest.UserFilters: value must contain exactly 1 item(s)');
   }
@@ -46,6 +47,7 @@ export function validateListUsersRequest(
       throw new FgaError('relation_not_found', `relation '${filter.type}#${filter.relation}' not found`);
     }
   }
+  requireTypeAndRelation(ts, splitObject(req.object)[0], req.relation);
 }
 
 function requireTypeAndRelation(ts: Typesystem, type: string, relation: string): void {
