@@ -1,6 +1,7 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { AppError } from '../http/errors.js';
 import { TupleChanges } from '../authz/tuple-change.js';
+import { JobChanges, type JobOutbox } from '../jobs/job-changes.js';
 import type { OutboxMeta, TupleSync } from '../authz/tuple-sync.js';
 import type { Em, Orm } from './orm.js';
 
@@ -12,17 +13,24 @@ export class UnitOfWork {
   constructor(
     private readonly orm: Orm,
     private readonly tupleSync: TupleSync,
+    private readonly jobOutbox?: JobOutbox,
   ) {}
 
-  async run<T>(meta: OutboxMeta, work: (em: Em, tuples: TupleChanges) => Promise<T>): Promise<T> {
+  async run<T>(meta: OutboxMeta, work: (em: Em, tuples: TupleChanges, jobs: JobChanges) => Promise<T>): Promise<T> {
     let grantIds: string[] = [];
+    let jobEntryIds: string[] = [];
     let result: T;
     try {
       result = await this.orm.em.fork().transactional(async (em) => {
         const tuples = new TupleChanges();
-        const value = await work(em, tuples);
+        const jobs = new JobChanges();
+        const value = await work(em, tuples, jobs);
         await em.flush();
         grantIds = await this.tupleSync.recordInTransaction(em, tuples.items, meta);
+        if (jobs.items.length) {
+          if (!this.jobOutbox) throw new Error(`${meta.command} enqueues jobs, but no job outbox is configured`);
+          jobEntryIds = await this.jobOutbox.recordInTransaction(em, jobs.items, meta);
+        }
         return value;
       });
     } catch (error) {
@@ -32,6 +40,7 @@ export class UnitOfWork {
       throw error;
     }
     await this.tupleSync.applyAfterCommit(grantIds);
+    if (jobEntryIds.length) await this.jobOutbox!.dispatchAfterCommit(jobEntryIds);
     return result;
   }
 
