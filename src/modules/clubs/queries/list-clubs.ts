@@ -1,5 +1,6 @@
 import type { Caller, ModuleDeps } from '../../shared/deps.js';
 import { decodeCursor, toPage, type Page, type PageQuery } from '../../shared/pagination.js';
+import { idFilter } from '../../shared/visible-ids.js';
 import { Club } from '../entities.js';
 import { presentClub } from '../presenters.js';
 import type { ClubResponse } from '../schemas.js';
@@ -11,7 +12,7 @@ export async function listClubs(deps: ModuleDeps, caller: Caller, page: PageQuer
   const after = decodeCursor(page.cursor);
   const rows = await deps.uow.reader().find(
     Club,
-    { id: after ? { $in: ids, $gt: after } : { $in: ids } },
+    { id: idFilter(ids, after) },
     { orderBy: { id: 'asc' }, limit: page.limit + 1 },
   );
   const result = toPage(rows, page.limit);

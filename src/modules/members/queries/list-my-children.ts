@@ -1,5 +1,6 @@
 import type { Caller, ModuleDeps } from '../../shared/deps.js';
 import { decodeCursor, toPage, type Page, type PageQuery } from '../../shared/pagination.js';
+import { idFilter } from '../../shared/visible-ids.js';
 import { YouthMember } from '../entities.js';
 import { presentMember } from '../presenters.js';
 import type { MemberResponse } from '../schemas.js';
@@ -9,7 +10,7 @@ export async function listMyChildren(deps: ModuleDeps, caller: Caller, page: Pag
   const ids = await deps.authz.listObjectIds(caller.userId, 'guardian', 'member');
   if (!ids.length) return { items: [], nextCursor: null };
   const after = decodeCursor(page.cursor);
-  const rows = await deps.uow.reader().find(YouthMember, { id: after ? { $in: ids, $gt: after } : { $in: ids } }, { orderBy: { id: 'asc' }, limit: page.limit + 1 });
+  const rows = await deps.uow.reader().find(YouthMember, { id: idFilter(ids, after) }, { orderBy: { id: 'asc' }, limit: page.limit + 1 });
   const result = toPage(rows, page.limit);
   return { items: result.items.map(presentMember), nextCursor: result.nextCursor };
 }
