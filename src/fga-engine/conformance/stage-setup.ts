@@ -4,6 +4,7 @@
 import type { OpenFgaClient, TupleKey as SdkTupleKey } from '@openfga/sdk';
 import { transformer } from '@openfga/syntax-transformer';
 import type { AuthorizationModel, TupleKey } from '../types.js';
+import { upgradeLegacyDsl } from './legacy-dsl.js';
 import { describeFailure, formatFailure } from './sdk-failure.js';
 import type { AssertionResult } from './stage-run.js';
 import { invalidTupleReason } from './tuple-validity.js';
@@ -20,10 +21,25 @@ const converted = new Map<string, ModelJson>();
 export function modelFromDsl(dsl: string): ModelJson {
   let model = converted.get(dsl);
   if (!model) {
-    model = transformer.transformDSLToJSONObject(dsl) as unknown as ModelJson;
+    model = convertDsl(dsl);
     converted.set(dsl, model);
   }
   return model;
+}
+
+function convertDsl(dsl: string): ModelJson {
+  try {
+    return transformer.transformDSLToJSONObject(dsl) as unknown as ModelJson;
+  } catch (err) {
+    // Like upstream's harness, fall back to the legacy syntax; report the original error if that fails too.
+    const upgraded = upgradeLegacyDsl(dsl);
+    if (upgraded === dsl) throw err;
+    try {
+      return transformer.transformDSLToJSONObject(upgraded) as unknown as ModelJson;
+    } catch {
+      throw err;
+    }
+  }
 }
 
 export async function writeModel(client: OpenFgaClient, storeId: string, model: ModelJson): Promise<string> {
