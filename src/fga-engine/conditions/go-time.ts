@@ -32,7 +32,7 @@ export function parseGoDuration(text: string): bigint | undefined {
   return negative ? -total : total;
 }
 
-const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/;
+const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 
 /** A Date for an RFC 3339 timestamp, or undefined when Go's time.Parse(time.RFC3339) would fail. */
 export function parseRfc3339(text: string): Date | undefined {
@@ -41,7 +41,7 @@ export function parseRfc3339(text: string): Date | undefined {
   const [, y, mo, d, h, mi, sec] = m.map(Number);
   if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo) || h > 23 || mi > 59 || sec > 59) return undefined;
   if (m[8].length === 6 && (Number(m[8].slice(1, 3)) > 23 || Number(m[8].slice(4, 6)) > 59)) return undefined;
-  const date = new Date(text.toUpperCase());
+  const date = new Date(text);
   return Number.isNaN(date.getTime()) ? undefined : date;
 }
 
