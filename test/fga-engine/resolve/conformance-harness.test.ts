@@ -30,8 +30,10 @@ for (const file of files) {
     for (const testCase of loadCases(file)) {
       const only = process.env.FGA_HARNESS_CASE;
       if (only && testCase.name !== only) continue;
-      const skip = upstream && ((sharedNames.has(testCase.name) && !process.env.FGA_HARNESS_ALL) || OUTDATED_UPSTREAM.has(testCase.name) || !testCase.stages.every((s) => parses(s.model)));
-      (skip ? it.skip : it)(testCase.name, async () => {
+      // Older upstream copies of cases are left out (FGA_HARNESS_ALL=1 keeps the same-named ones).
+      const outdated = upstream && ((sharedNames.has(testCase.name) && !process.env.FGA_HARNESS_ALL) || OUTDATED_UPSTREAM.has(testCase.name) || !testCase.stages.every((s) => parses(s.model)));
+      if (outdated) continue;
+      it(testCase.name, async () => {
         const written = await runCase(testCase, false);
         const failures = [...written.failures];
         const singleStage = testCase.stages.length === 1 && (testCase.stages[0].tuples ?? []).length <= 100;
