@@ -16,7 +16,7 @@ import { readChanges } from './postgres/changes.js';
 import { migrate } from './postgres/migrate.js';
 import { findLatestAuthorizationModel, readAuthorizationModel, readAuthorizationModels, writeAuthorizationModel } from './postgres/models.js';
 import { readPage } from './postgres/read-page.js';
-import { readStartingWithUser, readUserTuple, readUsersetTuples } from './postgres/resolution-reads.js';
+import { ResolutionReads } from './postgres/resolution-reads.js';
 import { assertSchemaName } from './postgres/schema-name.js';
 import { createStore, deleteStore, getStore, listStores } from './postgres/stores.js';
 import { writeTuples } from './postgres/write.js';
@@ -34,10 +34,14 @@ export const DEFAULT_POOL_SIZE = 8;
 export class PostgresDatastore implements Datastore {
   readonly kind = 'postgres' as const;
 
+  private readonly resolution: ResolutionReads;
+
   private constructor(
     private readonly pool: pg.Pool,
     readonly schema: string,
-  ) {}
+  ) {
+    this.resolution = new ResolutionReads(pool);
+  }
 
   /** Opens a pool whose connections use `schema`, and brings the schema up to date. */
   static async connect({ connectionString, schema = 'fga', poolSize = DEFAULT_POOL_SIZE }: PostgresDatastoreOptions): Promise<PostgresDatastore> {
@@ -94,13 +98,13 @@ export class PostgresDatastore implements Datastore {
     return readPage(this.pool, storeId, filter, opts);
   }
   readUserTuple(storeId: string, key: { object: string; relation: string; user: string }): Promise<TupleKey | undefined> {
-    return readUserTuple(this.pool, storeId, key);
+    return this.resolution.readUserTuple(storeId, key);
   }
   readUsersetTuples(storeId: string, filter: ReadUsersetTuplesFilter): Promise<TupleKey[]> {
-    return readUsersetTuples(this.pool, storeId, filter);
+    return this.resolution.readUsersetTuples(storeId, filter);
   }
   readStartingWithUser(storeId: string, filter: ReadStartingWithUserFilter): Promise<TupleKey[]> {
-    return readStartingWithUser(this.pool, storeId, filter);
+    return this.resolution.readStartingWithUser(storeId, filter);
   }
 
   readChanges(storeId: string, filter: ChangesFilter, opts: { pageSize: number; continuationToken?: string }): Promise<Page<TupleChange>> {

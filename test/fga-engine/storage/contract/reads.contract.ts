@@ -107,5 +107,33 @@ export function readContract(ctx: ContractContext): void {
         await ctx.ds().readStartingWithUser(storeId, { objectType: 'folder', relation: 'viewer', users: ['user:anne'] }),
       ).to.deep.equal([tk('folder:x', 'viewer', 'user:anne')]);
     });
+
+    it('answers many concurrent resolution reads exactly as it answers them one by one', async () => {
+      const other = await freshStore(ctx.ds());
+      await ctx.ds().write(other, [], [tk('doc:1', 'viewer', 'user:anne', { name: 'elsewhere' })]);
+      const reads: Array<() => Promise<unknown>> = [
+        () => ctx.ds().readUserTuple(storeId, { object: 'doc:1', relation: 'viewer', user: 'user:anne' }),
+        () => ctx.ds().readUserTuple(other, { object: 'doc:1', relation: 'viewer', user: 'user:anne' }),
+        () => ctx.ds().readUserTuple(storeId, { object: 'doc:1', relation: 'viewer', user: 'user:nobody' }),
+        () => ctx.ds().readUserTuple(storeId, { object: 'group:eng', relation: 'member', user: 'user:anne' }),
+        () => ctx.ds().readUsersetTuples(storeId, { object: 'doc:1', relation: 'viewer' }),
+        () => ctx.ds().readUsersetTuples(storeId, { object: 'doc:1', relation: 'viewer', allowedUserTypes: [{ type: 'group', relation: 'member' }] }),
+        () => ctx.ds().readUsersetTuples(storeId, { object: 'doc:1', relation: 'viewer', allowedUserTypes: [{ type: 'user', wildcard: true }, { type: 'user' }] }),
+        () => ctx.ds().readUsersetTuples(other, { object: 'doc:1', relation: 'viewer' }),
+        () => ctx.ds().readUsersetTuples(storeId, { object: 'doc:2', relation: 'parent', allowedUserTypes: [] }),
+        () => ctx.ds().readStartingWithUser(storeId, { objectType: 'doc', relation: 'viewer', users: ['user:anne', 'user:*'] }),
+        () => ctx.ds().readStartingWithUser(storeId, { objectType: 'doc', relation: 'viewer', users: ['user:anne'], objectIds: ['doc:2', 'folder:x'] }),
+        () => ctx.ds().readStartingWithUser(storeId, { objectType: 'doc', relation: 'viewer', users: ['user:anne'], objectIds: [] }),
+        () => ctx.ds().readStartingWithUser(other, { objectType: 'doc', relation: 'viewer', users: ['user:anne'] }),
+      ];
+      const normal = (v: unknown) => (Array.isArray(v) ? sortedKeys(v as TupleKey[]) : v);
+      const oneByOne: unknown[] = [];
+      for (const read of reads) oneByOne.push(normal(await read()));
+      const together = (await Promise.all(reads.map((read) => read()))).map(normal);
+      expect(together).to.deep.equal(oneByOne);
+      expect(oneByOne[1]).to.deep.equal(tk('doc:1', 'viewer', 'user:anne', { name: 'elsewhere' }));
+      expect(oneByOne[10]).to.deep.equal([tk('doc:2', 'viewer', 'user:anne')]);
+      expect(oneByOne[11]).to.deep.equal([]);
+    });
   });
 }
