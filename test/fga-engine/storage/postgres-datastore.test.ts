@@ -78,6 +78,20 @@ describe('PostgresDatastore', () => {
     expect((await ds.readChanges(storeId, {}, { pageSize: 100 })).items).to.have.length(2);
   });
 
+  it('fails only the lookup PostgreSQL refuses, not the others sharing its batch', async () => {
+    const ds = await connect(uniqueSchemaName('batch'));
+    const storeId = await freshStore(ds);
+    await ds.write(storeId, [], [tk('doc:1', 'viewer', 'user:anne')]);
+    const [good, bad, alsoGood] = await Promise.allSettled([
+      ds.readUserTuple(storeId, { object: 'doc:1', relation: 'viewer', user: 'user:anne' }),
+      ds.readUserTuple(storeId, { object: 'doc:1', relation: 'viewer', user: 'user:nul\u0000byte' }),
+      ds.readUsersetTuples(storeId, { object: 'doc:1', relation: 'viewer' }),
+    ]);
+    expect(good).to.deep.equal({ status: 'fulfilled', value: tk('doc:1', 'viewer', 'user:anne') });
+    expect(bad.status).to.equal('rejected');
+    expect(alsoGood).to.deep.equal({ status: 'fulfilled', value: [tk('doc:1', 'viewer', 'user:anne')] });
+  });
+
   it('deletes and rewrites racing on one tuple never lose or duplicate it', async () => {
     const ds = await connect(uniqueSchemaName('churn'));
     const storeId = await freshStore(ds);

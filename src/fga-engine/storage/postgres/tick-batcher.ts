@@ -32,7 +32,12 @@ export class TickBatcher<K, R> {
       const batch = all.slice(start, start + MAX_BATCH);
       this.run(batch.map((p) => p.key)).then(
         (results) => batch.forEach((p, i) => p.resolve(results[i])),
-        (err) => batch.forEach((p) => p.reject(err)),
+        (err) => {
+          if (batch.length === 1) batch[0].reject(err);
+          // One bad lookup (say, text PostgreSQL refuses) must not fail the unrelated requests
+          // that happened to share its tick: retry each on its own.
+          else for (const p of batch) this.run([p.key]).then((r) => p.resolve(r[0]), p.reject);
+        },
       );
     }
   }
