@@ -1,4 +1,10 @@
 // Forward-only migrations, in order. Listed explicitly so they run the same under tsx and in a bundle.
 import { Migration20261125Foundation } from './20261125-foundation.js';
+import { Migration20261125Events } from './20261125-events.js';
+import { Migration20261125JoinInvitations } from './20261125-join-invitations.js';
 
-export const migrationsList = [{ name: 'Migration20261125Foundation', class: Migration20261125Foundation }];
+export const migrationsList = [
+  { name: 'Migration20261125Foundation', class: Migration20261125Foundation },
+  { name: 'Migration20261125Events', class: Migration20261125Events },
+  { name: 'Migration20261125JoinInvitations', class: Migration20261125JoinInvitations },
+];
