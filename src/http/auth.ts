@@ -21,6 +21,11 @@ function stringClaim(payload: JWTPayload, name: string): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
+function booleanClaim(payload: JWTPayload, name: string): boolean | undefined {
+  const value = payload[name] ?? payload[`${NAMESPACE}${name}`];
+  return typeof value === 'boolean' ? value : undefined;
+}
+
 /**
  * Verifies the bearer token (RS256 via JWKS: signature, issuer, audience, expiry) with
  * express-oauth2-jwt-bearer, answers 401 in our error shape when it fails, then resolves the caller.
@@ -54,6 +59,8 @@ export function createAuthMiddleware(options: AuthMiddlewareOptions): RequestHan
         return;
       }
       const identity: TokenIdentity = { sub: payload.sub, email: stringClaim(payload, 'email'), name: stringClaim(payload, 'name') };
+      const emailVerified = booleanClaim(payload, 'email_verified');
+      if (emailVerified !== undefined) identity.emailVerified = emailVerified;
       options.resolveCaller(identity).then((caller) => {
         req.caller = caller;
         next();

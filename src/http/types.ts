@@ -7,6 +7,8 @@ export interface TokenIdentity {
   sub: string;
   email?: string;
   name?: string;
+  /** The token's `email_verified` claim, when it has one (accepting an invitation by email needs it true). */
+  emailVerified?: boolean;
 }
 
 /** The authenticated caller: our user id plus what the token said. Set on every request under /v1. */
@@ -16,6 +18,8 @@ export interface Caller {
   /** Empty when the token carried none. */
   email: string;
   name: string;
+  /** True only when the token vouched for the email (`email_verified`). */
+  emailVerified?: boolean;
 }
 
 /**

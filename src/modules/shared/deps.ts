@@ -7,6 +7,8 @@ export interface ModuleDeps {
   uow: UnitOfWork;
   authz: Authz;
   logger: Logger;
+  /** Where links in emails point (PUBLIC_BASE_URL, e.g. an invitation's accept link). */
+  publicBaseUrl?: string;
 }
 
 /** The signed-in user making the request. */
@@ -15,4 +17,6 @@ export interface Caller {
   sub: string;
   email: string;
   name: string;
+  /** True only when the token vouched for the email (`email_verified`); accepting invitations needs it. */
+  emailVerified?: boolean;
 }

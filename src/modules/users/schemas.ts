@@ -7,5 +7,6 @@ export const IdentityClaims = z.object({
   sub: z.string().min(1),
   email: z.string().optional(),
   name: z.string().optional(),
+  emailVerified: z.boolean().optional(),
 });
 export type IdentityClaims = z.infer<typeof IdentityClaims>;

@@ -6,6 +6,8 @@ export interface TokenRequest {
   sub: string;
   email?: string;
   name?: string;
+  /** Emitted as `email_verified` (plain and namespaced) when given; tests of invitation acceptance set it. */
+  emailVerified?: boolean;
   /** Seconds (may be negative, for tests of expiry) or a duration like '15m', '1h', '7d'. Default 1h. */
   expiresIn?: number | string;
   /** Defaults to the issuer's audience; tests pass another to provoke a wrong-audience 401. */
@@ -29,6 +31,10 @@ export async function signAccessToken(key: SigningKey, issuer: string, defaultAu
   if (request.email !== undefined) {
     claims.email = request.email;
     claims[`${CLAIM_NAMESPACE}email`] = request.email;
+  }
+  if (request.emailVerified !== undefined) {
+    claims.email_verified = request.emailVerified;
+    claims[`${CLAIM_NAMESPACE}email_verified`] = request.emailVerified;
   }
   if (request.name !== undefined) {
     claims.name = request.name;

@@ -16,8 +16,9 @@ export function createCallerResolver(uow: UnitOfWork): (claims: IdentityClaims) 
   return async (claims) => {
     const email = claims.email ?? '';
     const name = claims.name ?? '';
+    const emailVerified = claims.emailVerified === true;
     const cached = known.get(claims.sub);
-    if (cached && cached.email === email && cached.name === name) return cached;
+    if (cached && cached.email === email && cached.name === name && cached.emailVerified === emailVerified) return cached;
     const em = uow.reader();
     await em.getConnection().execute(
       `insert into users (id, auth_subject, email, name) values (?, ?, ?, ?)
@@ -26,7 +27,7 @@ export function createCallerResolver(uow: UnitOfWork): (claims: IdentityClaims) 
       [ulid(), claims.sub, email, name],
     );
     const user = await em.findOneOrFail(User, { authSubject: claims.sub });
-    const caller: Caller = { userId: user.id, sub: claims.sub, email: user.email, name: user.name };
+    const caller: Caller = { userId: user.id, sub: claims.sub, email: user.email, name: user.name, emailVerified };
     if (known.size >= KNOWN_CALLERS_MAX) known.clear();
     known.set(claims.sub, caller);
     return caller;
