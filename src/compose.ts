@@ -3,10 +3,11 @@
 import type { Express } from 'express';
 import { Redis } from 'ioredis';
 import { createAuthz } from './authz/index.js';
-import type { Config } from './config/index.js';
+import { ConfigError, emailProductionProblems, emailSettingsOf, type Config } from './config/index.js';
 import { runMigrations } from './db/migrate.js';
 import { createOrm } from './db/orm.js';
 import { UnitOfWork } from './db/unit-of-work.js';
+import { startEmailRuntime, type EmailRuntime } from './email/email-runtime.js';
 import { createHttpApp } from './http/app.js';
 import { createAuthMiddleware } from './http/auth.js';
 import { createCallerResolver, createModuleRouters, createPublicRouters, type ModuleDeps } from './modules/index.js';
@@ -14,6 +15,8 @@ import { logger as processLogger, type Logger } from './observability/logger.js'
 import type { Role } from './server-runtime/role.js';
 import type { Running } from './server-runtime/stop-order.js';
 import { startDevIssuer } from './stand-ins/auth0/dev-issuer.js';
+import { defaultDevIssuerStateDir } from './stand-ins/auth0/dev-issuer-settings.js';
+import { queueDashboardRouter } from './jobs/queue-dashboard.js';
 import { startWorkers } from '../workers/index.js';
 
 export interface ComposeOptions {
@@ -22,6 +25,8 @@ export interface ComposeOptions {
   logger?: Logger;
   startWorkers?: boolean;
   devIssuerStateDir?: string;
+  /** Where the SendGrid stand-in keeps its webhook key (default: beside the dev issuer's; tests: a fresh key). */
+  sendgridStandInStateDir?: string;
   /** Filled as parts start, so a failed start-up can still close what it opened. */
   running?: Running;
   isShuttingDown?: () => boolean;
@@ -32,6 +37,8 @@ export interface Touchline {
   deps: ModuleDeps;
   running: Required<Pick<Running, 'orm' | 'redis' | 'authz'>> & Running;
   migrationsApplied: string[];
+  /** Job queues and outbox, the mail sender and, without SENDGRID_API_KEY, the SendGrid stand-in. */
+  email: EmailRuntime;
 }
 
 export async function composeTouchline(config: Config, opts: ComposeOptions = {}): Promise<Touchline> {
@@ -39,6 +46,8 @@ export async function composeTouchline(config: Config, opts: ComposeOptions = {}
   const logger = opts.logger ?? processLogger;
   const running: Running = opts.running ?? {};
   const serveApi = role !== 'workers';
+  const emailSettings = emailSettingsOf(config);
+  if (config.nodeEnv === 'production' && emailProductionProblems(emailSettings).length) throw new ConfigError(emailProductionProblems(emailSettings));
 
   if (serveApi && config.auth.devIssuer) {
     running.devIssuer = await startDevIssuer({ stateDir: opts.devIssuerStateDir, audience: config.auth.audience });
@@ -50,9 +59,16 @@ export async function composeTouchline(config: Config, opts: ComposeOptions = {}
   redis.on('error', (error) => logger.warn({ err: error }, 'redis connection error'));
   await redis.connect();
   const fga = (running.authz = await createAuthz(config, orm, logger));
-  const uow = new UnitOfWork(orm, fga.tupleSync);
-  const deps: ModuleDeps = { uow, authz: fga.authz, logger };
+  const email = (running.email = await startEmailRuntime(config, emailSettings, {
+    orm,
+    redis,
+    logger,
+    standInStateDir: opts.sendgridStandInStateDir ?? (config.nodeEnv === 'test' ? undefined : defaultDevIssuerStateDir()),
+  }));
+  const uow = new UnitOfWork(orm, fga.tupleSync, email.outbox);
+  const deps: ModuleDeps = { uow, authz: fga.authz, logger, publicBaseUrl: email.links.baseUrl };
 
+  const dashboard = serveApi ? queueDashboardRouter({ queues: email.queues.all(), password: emailSettings.queues.dashboardPassword, development: config.nodeEnv === 'development' }) : undefined;
   const issuer = running.devIssuer;
   const authenticate = serveApi
     ? createAuthMiddleware({
@@ -65,7 +81,7 @@ export async function composeTouchline(config: Config, opts: ComposeOptions = {}
     config,
     logger,
     routers: serveApi ? createModuleRouters(deps) : [],
-    publicRouters: serveApi ? createPublicRouters(deps) : [],
+    publicRouters: serveApi ? [...createPublicRouters(deps, { linkSecret: email.links.secret, sendgridWebhookKey: email.webhookPublicKey }), ...(dashboard ? [dashboard] : [])] : [],
     // The workers role serves only /healthz, /readyz and /metrics; /v1 has no routes there.
     authenticate: authenticate ?? ((_req, _res, next) => next()),
     readinessProbes: {
@@ -78,6 +94,21 @@ export async function composeTouchline(config: Config, opts: ComposeOptions = {}
     },
     extraInfo: () => ({ role, openfga: { embedded: fga.embedded, storeId: fga.storeId, modelId: fga.modelId, modelSha256: fga.modelSha256 } }),
   });
-  if (role !== 'api' && opts.startWorkers !== false) running.workers = await startWorkers({ tupleSync: fga.tupleSync, logger });
-  return { app, deps, running: running as Touchline['running'], migrationsApplied };
+  if (role !== 'api' && opts.startWorkers !== false) {
+    running.workers = await startWorkers({
+      tupleSync: fga.tupleSync,
+      logger,
+      jobs: {
+        outbox: email.outbox,
+        email: {
+          redisUrl: config.redisUrl,
+          prefix: emailSettings.queues.prefix,
+          concurrency: emailSettings.delivery.concurrency,
+          logger: logger.child({ worker: 'email' }),
+          send: { orm, sender: email.sender, links: email.links, unknownOutcomeGraceMs: emailSettings.delivery.unknownOutcomeGraceMs, logger: logger.child({ worker: 'email' }) },
+        },
+      },
+    });
+  }
+  return { app, deps, running: running as Touchline['running'], migrationsApplied, email };
 }

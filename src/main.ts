@@ -10,13 +10,15 @@ import { browsableHost, formatStartupBanner } from './server-runtime/startup-ban
 import { shutdownSequence, type Running } from './server-runtime/stop-order.js';
 
 async function start(config: Config, role: Role, running: Running, state: { shuttingDown: boolean }): Promise<void> {
-  const { app, migrationsApplied } = await composeTouchline(config, { role, running, isShuttingDown: () => state.shuttingDown });
+  const { app, migrationsApplied, email } = await composeTouchline(config, { role, running, isShuttingDown: () => state.shuttingDown });
   const { server, port } = await listen(app, config.port, config.host);
   running.server = server;
   const fga = running.authz!;
   const issuer = running.devIssuer;
 
   const apiUrl = `http://${browsableHost(config.host)}:${port}`;
+  // The stand-in posts its signed delivery events here, as SendGrid would to the configured webhook.
+  if (role !== 'workers') email.standIn?.setEventWebhookUrl(`${apiUrl}/v1/webhooks/sendgrid`);
   if (config.nodeEnv !== 'production') {
     process.stdout.write(
       `${formatStartupBanner({
@@ -27,6 +29,7 @@ async function start(config: Config, role: Role, running: Running, state: { shut
         devIssuer: issuer ? { baseUrl: issuer.baseUrl, issuer: issuer.issuer } : undefined,
         workers: running.workers?.names ?? [],
         migrationsApplied,
+        emailInbox: email.standIn?.baseUrl,
       })}\n`,
     );
   }

@@ -1,7 +1,11 @@
 import type { Router } from 'express';
+import type { KeyObject } from 'node:crypto';
+import { sendgridWebhookRouter } from '../email/webhook/sendgrid-webhook-router.js';
 import type { ModuleDeps } from './shared/deps.js';
 import { buildRouter } from './shared/route-table.js';
 import { clubRoutes } from './clubs/routes.js';
+import { emailPreferenceRoutes } from './email-preferences/routes.js';
+import { unsubscribeRouter } from './email-preferences/unsubscribe-routes.js';
 import { groupRoutes } from './groups/routes.js';
 import { guardianRoutes } from './guardians/routes.js';
 import { memberRoutes } from './members/routes.js';
@@ -10,14 +14,25 @@ import { userRoutes } from './users/routes.js';
 export type { ModuleDeps, Caller } from './shared/deps.js';
 export { createCallerResolver } from './users/commands/resolve-caller.js';
 
-export const allRoutes = [...userRoutes, ...clubRoutes, ...groupRoutes, ...memberRoutes, ...guardianRoutes];
+export const allRoutes = [...userRoutes, ...clubRoutes, ...groupRoutes, ...memberRoutes, ...guardianRoutes, ...emailPreferenceRoutes];
 
 /** Every module's token-authenticated routes as one router bound to these dependencies. */
 export function createModuleRouters(deps: ModuleDeps): Router[] {
   return [buildRouter(allRoutes, deps)];
 }
 
-/** Routes that authenticate by other means (signed webhooks, secret feed keys); none yet. */
-export function createPublicRouters(_deps: ModuleDeps): Router[] {
-  return [];
+/** What the public routers need besides the module dependencies. */
+export interface PublicRouterDeps {
+  /** Signs and checks unsubscribe links. */
+  linkSecret: string;
+  /** Verifies SendGrid's Event Webhook; undefined → it answers 503. */
+  sendgridWebhookKey: KeyObject | undefined;
+}
+
+/** Routes that authenticate by other means: SendGrid's signed Event Webhook, signed unsubscribe links. */
+export function createPublicRouters(deps: ModuleDeps, extra: PublicRouterDeps): Router[] {
+  return [
+    sendgridWebhookRouter({ uow: deps.uow, publicKey: extra.sendgridWebhookKey, logger: deps.logger }),
+    unsubscribeRouter(deps, extra.linkSecret),
+  ];
 }

@@ -7,6 +7,8 @@ export interface BannerInfo {
   devIssuer?: { baseUrl: string; issuer: string };
   workers: string[];
   migrationsApplied: string[];
+  /** The SendGrid stand-in's dev inbox page, when it runs (no SENDGRID_API_KEY). */
+  emailInbox?: string;
 }
 
 // 127.0.0.1 rather than 0.0.0.0 or :: in the URLs we print: those are bind addresses, not places to browse.
@@ -34,6 +36,7 @@ export function formatStartupBanner(info: BannerInfo): string {
     rows.push(['Get a token', `TOKEN=$(npm run -s token -- --sub 'auth0|anna' --email anna@example.com --name 'Anna')`]);
     rows.push(['Then', `curl -H "Authorization: Bearer $TOKEN" ${info.apiUrl}/v1/me`]);
   }
+  if (info.emailInbox) rows.push(['Dev inbox', `${info.emailInbox}  (emails sent through the local SendGrid stand-in; JSON: ${info.emailInbox}messages)`]);
   rows.push(['Workers', info.workers.length ? info.workers.join(', ') : '(none)']);
   rows.push(['Migrations', info.migrationsApplied.length ? `applied ${info.migrationsApplied.join(', ')}` : 'up to date']);
   const width = Math.max(...rows.map(([label]) => label.length));

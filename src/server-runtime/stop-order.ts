@@ -17,6 +17,8 @@ export interface Running {
   authz?: AuthzRuntime;
   server?: Server;
   workers?: RunningWorkers;
+  /** Job queues and the SendGrid stand-in (src/email/email-runtime.ts). */
+  email?: { close(): Promise<void> };
 }
 
 /** Stop order: stop taking requests and drain them, stop workers, then close engine, ORM, Redis, issuer. */
@@ -33,6 +35,7 @@ export function shutdownSequence(config: Config, running: Running, state: { shut
     });
   }
   if (running.workers) sequence.add('workers', () => running.workers!.close());
+  if (running.email) sequence.add('email', () => running.email!.close());
   if (running.authz) sequence.add('openfga', () => running.authz!.close());
   if (running.orm) sequence.add('database', () => running.orm!.close(true));
   if (running.redis) sequence.add('redis', () => running.redis!.quit().catch(() => running.redis!.disconnect()));

@@ -67,6 +67,10 @@ const matrix: MatrixEntry[] = [
     sees: (s) => ({ guardian: [s.childId], otherGuardian: [s.otherChildId] }), hidden: (s) => ({ guardian: [s.otherChildId], otherGuardian: [s.childId], headCoach: [s.childId], admin: [s.childId] }) },
   { route: 'GET /v1/me/groups', call: (s, a) => a.api.get('/v1/me/groups'), expect: everyone(200),
     sees: (s) => ({ headCoach: [s.groupId], assistantCoach: [s.groupId], otherCoach: [s.otherGroupId] }), hidden: (s) => ({ headCoach: [s.otherGroupId], otherCoach: [s.groupId], guardian: [s.groupId], admin: [s.groupId] }) },
+  { route: 'GET /v1/me/email-preferences', call: (s, a) => a.api.get('/v1/me/email-preferences'), expect: everyone(200) },
+  { route: 'PUT /v1/me/email-preferences', call: (s, a) => a.api.put('/v1/me/email-preferences', { timezone: 'Europe/London', nonEssential: true }), expect: everyone(200) },
+  { route: 'GET /v1/clubs/:clubId/quiet-hours', call: (s, a) => a.api.get(`/v1/clubs/${s.clubId}/quiet-hours`), expect: only({ admin: 200, headCoach: 200, assistantCoach: 200, otherCoach: 200, guardian: 200, otherGuardian: 200 }, []) },
+  { route: 'PUT /v1/clubs/:clubId/quiet-hours', call: (s, a) => a.api.put(`/v1/clubs/${s.clubId}/quiet-hours`, { start: '21:00', end: '07:00' }), expect: only({ admin: 200 }, CLUB_VISIBLE) },
 ];
 
 async function newCoach(s: ClubScenario, role: 'head' | 'assistant'): Promise<string> {
