@@ -25,7 +25,7 @@ interface Row {
   attempts: number;
   skip_reason: string | null;
   provider_message_id: string | null;
-  sending_started_at: Date | null;
+  sending_started_at: Date | string | null; // raw rows: the driver may hand back text
 }
 
 const toDelivery = (row: Row): Delivery => ({
@@ -34,7 +34,7 @@ const toDelivery = (row: Row): Delivery => ({
   attempts: row.attempts,
   skipReason: row.skip_reason,
   providerMessageId: row.provider_message_id,
-  sendingStartedAt: row.sending_started_at,
+  sendingStartedAt: row.sending_started_at === null ? null : new Date(row.sending_started_at),
 });
 
 export async function findDelivery(em: Em, jobId: string): Promise<Delivery | undefined> {
