@@ -12,7 +12,7 @@ interface PendingRow {
   job_name: string | null;
   job_id: string;
   data: unknown;
-  run_at: Date | null;
+  run_at: Date | string | null; // raw rows: the driver may hand back text
 }
 
 // Redis answering slowly must not hold the HTTP response: past this the relay finishes the dispatch.
@@ -73,14 +73,15 @@ export class PgJobOutbox implements JobOutbox {
   }
 
   private async dispatch(opts: { entryIds?: string[]; limit?: number }): Promise<number> {
-    return this.orm.em.fork().transactional(async (tx) => {
+    // The failure is thrown after commit: what was applied before it must stay marked as dispatched.
+    const outcome = await this.orm.em.fork().transactional(async (tx) => {
       const candidates = await tx.execute<Array<{ queue: string; job_id: string }>>(
         opts.entryIds
           ? `select queue, job_id from job_outbox where status = 'pending' and id in (select json_array_elements_text(?::json)::bigint) order by id`
           : `select queue, job_id from job_outbox where status = 'pending' order by id limit ?`,
         [opts.entryIds ? JSON.stringify(opts.entryIds) : opts.limit ?? 200],
       );
-      if (!candidates.length) return 0;
+      if (!candidates.length) return { applied: 0 };
       const pairs = [...new Map(candidates.map((c) => [`${c.queue}:${c.job_id}`, [c.queue, c.job_id]])).entries()].sort(([a], [b]) => (a < b ? -1 : 1));
       // Sorted, so two dispatchers never wait for each other in a cycle.
       await tx.execute(`select pg_advisory_xact_lock(hashtextextended('job-outbox:' || k, 0)) from json_array_elements_text(?::json) as k order by k`, [JSON.stringify(pairs.map(([key]) => key))]);
@@ -91,26 +92,28 @@ export class PgJobOutbox implements JobOutbox {
         [JSON.stringify(pairs.map(([, pair]) => pair))],
       );
       const applied: string[] = [];
-      try {
-        for (const entry of pending) {
+      let failure: unknown;
+      for (const entry of pending) {
+        try {
           await this.apply(entry);
           applied.push(entry.id);
+        } catch (error) {
+          // Entries behind the failed one stay pending: a job's entries must reach BullMQ in order.
+          failure = error;
+          await tx.execute(`update job_outbox set attempts = attempts + 1, last_error = ? where id = ?`, [String((error as Error).message ?? error).slice(0, 1000), entry.id]);
+          break;
         }
-      } catch (error) {
-        const failed = pending[applied.length];
-        await tx.execute(`update job_outbox set attempts = attempts + 1, last_error = ? where id = ?`, [String((error as Error).message ?? error).slice(0, 1000), failed.id]);
-        await markDispatched(tx, applied);
-        // Entries behind the failed one stay pending: a job's entries must reach BullMQ in order.
-        throw error;
       }
       await markDispatched(tx, applied);
-      return applied.length;
+      return { applied: applied.length, failure };
     });
+    if (outcome.failure) throw outcome.failure;
+    return outcome.applied;
   }
 
   private async apply(entry: PendingRow): Promise<void> {
     if (entry.operation === 'add') {
-      await this.queues.add({ queue: entry.queue, name: entry.job_name!, jobId: entry.job_id, data: entry.data, runAt: entry.run_at });
+      await this.queues.add({ queue: entry.queue, name: entry.job_name!, jobId: entry.job_id, data: entry.data, runAt: entry.run_at === null ? null : new Date(entry.run_at) });
       return;
     }
     const result = await this.queues.remove(entry.queue, entry.job_id);
