@@ -1,17 +1,14 @@
 import type { Logger } from 'pino';
 import type { Orm } from '../db/orm.js';
 import { PermanentJobError } from '../jobs/job-errors.js';
-import { claimDelivery, findDelivery, markRetryable, markSent, markSkipped, markUnknown } from './delivery/delivery-ledger.js';
+import { findDelivery, markSkipped } from './delivery/delivery-ledger.js';
 import { quietHoursEndAfter } from './delivery/quiet-hours.js';
 import { loadClubFacts, loadRecipientFacts } from './delivery/recipient-facts.js';
+import { sendAndRecord } from './delivery/send-and-record.js';
 import { isEventJob, parseEmailJob, type EmailJob } from './email-job-data.js';
 import type { EmailLinks } from './links/email-links.js';
 import { renderEmail } from './render/render-email.js';
 import type { MailSender } from './sendgrid/mail-sender.js';
-import { classifySendFailure } from './sendgrid/send-failure.js';
-
-/** The custom arg SendGrid echoes in its events, tying them to our job. */
-export const JOB_ID_ARG = 'touchline_job_id';
 
 export interface SendEmailDeps {
   orm: Orm;
@@ -79,32 +76,16 @@ export async function sendEmailJob(deps: SendEmailDeps, run: EmailJobRun): Promi
     throw new PermanentJobError(`email job ${run.jobId}: rendering ${job.template} failed: ${(error as Error).message}`, { cause: error });
   });
 
-  if (!(await claimDelivery(em, run.jobId, job.template, previous))) {
-    const now2 = await findDelivery(em, run.jobId);
-    if (now2?.status === 'sent') return { status: 'already-sent' };
-    throw new Error(`email job ${run.jobId}: another attempt is sending it (${now2?.status ?? 'gone'})`);
-  }
-  let messageId: string | null;
-  try {
-    ({ messageId } = await deps.sender.send({
-      to: { email: job.to.email, ...(job.to.name ? { name: job.to.name } : {}) },
-      subject: rendered.subject,
-      text: rendered.text,
-      html: rendered.html,
-      headers: unsubscribeUrl ? { 'List-Unsubscribe': `<${unsubscribeUrl}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } : undefined,
-      customArgs: { [JOB_ID_ARG]: run.jobId },
-    }));
-  } catch (error) {
-    const failure = classifySendFailure(error);
-    if (failure.kind === 'unknown') await markUnknown(em, run.jobId, failure.summary);
-    else await markRetryable(em, run.jobId, failure.summary);
-    if (failure.kind === 'invalid') throw new PermanentJobError(`email job ${run.jobId}: ${failure.summary}`, { cause: error });
-    throw Object.assign(new Error(`email job ${run.jobId}: ${failure.summary}`), { cause: error });
-  }
-  // If this process dies right here, the ledger says "sending": the retry waits for SendGrid's events.
-  await markSent(em, run.jobId, messageId);
-  log.info({ messageId }, 'email sent');
-  return { status: 'sent', messageId };
+  const result = await sendAndRecord(em, deps.sender, { jobId: run.jobId, template: job.template, previous }, {
+    to: { email: job.to.email, ...(job.to.name ? { name: job.to.name } : {}) },
+    subject: rendered.subject,
+    text: rendered.text,
+    html: rendered.html,
+    headers: unsubscribeUrl ? { 'List-Unsubscribe': `<${unsubscribeUrl}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } : undefined,
+  });
+  if (!result.sent) return { status: 'already-sent' };
+  log.info({ messageId: result.messageId }, 'email sent');
+  return { status: 'sent', messageId: result.messageId };
 }
 
 async function skip(deps: SendEmailDeps, jobId: string, job: EmailJob, reason: string): Promise<SendEmailOutcome> {

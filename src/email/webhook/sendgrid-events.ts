@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Em } from '../../db/orm.js';
 import { recordProviderEvidence } from '../delivery/delivery-ledger.js';
 import { normalizeAddress } from '../email-address.js';
-import { JOB_ID_ARG } from '../send-email.job.js';
+import { JOB_ID_ARG } from '../sendgrid/custom-args.js';
 
 // One Event Webhook post is a JSON array of events; only the fields we act on are read, the rest pass.
 const SendGridEvent = z.looseObject({
