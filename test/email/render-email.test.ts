@@ -43,11 +43,13 @@ describe('email templates (HTML + text, from files in the repo)', () => {
     expect(without.text).to.contain('This is a service message').and.not.to.contain('Unsubscribe');
   });
 
-  it('lists what changed and names the children', async () => {
-    const job = (parseEmailJob(eventEmail({ template: 'event-changed', vars: { changes: ['Start: 10:00 → 11:00'], memberFirstNames: ['Mia', 'Leo', 'Sam'] } })) as { job: EmailJob }).job;
+  it('lists what changed (the events module names time and location) and names the children', async () => {
+    const vars = { changes: ['time', 'location', 'Bring a packed lunch'], location: 'Riverside Park, pitch 3', startsAt: '2026-12-12T09:00:00Z', endsAt: '2026-12-12T10:30:00Z', memberFirstNames: ['Mia', 'Leo', 'Sam'] };
+    const job = (parseEmailJob(eventEmail({ template: 'event-changed', vars })) as { job: EmailJob }).job;
     const email = await renderEmail(job, context);
-    expect(email.text).to.contain('- Start: 10:00 → 11:00').and.to.contain('Mia, Leo and Sam');
-    expect(email.html).to.contain('<li>Start: 10:00 → 11:00</li>');
+    expect(email.text).to.contain('- New time: Saturday 12 December 2026, 10:00–11:30 (CET)\n- New place: Riverside Park, pitch 3\n- Bring a packed lunch');
+    expect(email.text).to.contain('Mia, Leo and Sam');
+    expect(email.html).to.contain('<li>New place: Riverside Park, pitch 3</li>');
   });
 
   it('refuses unknown templates and malformed data (the job fails for good)', () => {

@@ -28,6 +28,13 @@ function commonView(job: EmailJob, context: RenderContext) {
   };
 }
 
+// The events module names what changed ('time', 'location'); anything else is shown as written.
+function describeChange(change: string, when: string, location: string | null): string {
+  if (change === 'time') return `New time: ${when}`;
+  if (change === 'location') return `New place: ${location ?? 'to be announced'}`;
+  return change;
+}
+
 function eventView(job: EventEmailJob, context: RenderContext) {
   const v = job.vars;
   const { when, shortWhen, zoneName } = formatEventWhen(v.startsAt, v.endsAt, context.timeZone);
@@ -42,7 +49,7 @@ function eventView(job: EventEmailJob, context: RenderContext) {
     notes: v.notes || null,
     groupName: v.groupName,
     children: joinNames(v.memberFirstNames),
-    changes: v.changes ?? [],
+    changes: (v.changes ?? []).map((change) => describeChange(change, when, v.location || null)),
   };
 }
 
