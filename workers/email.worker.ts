@@ -13,6 +13,10 @@ export interface EmailWorkerOptions {
   concurrency: number;
   send: SendEmailDeps;
   logger: Logger;
+  /** How long a job stays locked without renewal before another worker may take it over (BullMQ: 30 s). */
+  lockDurationMs?: number;
+  /** How often stalled jobs (their worker died) are looked for (BullMQ: 30 s). */
+  stalledIntervalMs?: number;
 }
 
 /** The handlers of the email queue; startEmailWorker checks them against the job catalogue. */
@@ -51,7 +55,13 @@ export async function startEmailWorker(options: EmailWorkerOptions, handlers = e
         throw error;
       }
     },
-    { connection, prefix: options.prefix, concurrency: options.concurrency },
+    {
+      connection,
+      prefix: options.prefix,
+      concurrency: options.concurrency,
+      ...(options.lockDurationMs !== undefined && { lockDuration: options.lockDurationMs }),
+      ...(options.stalledIntervalMs !== undefined && { stalledInterval: options.stalledIntervalMs }),
+    },
   );
   worker.on('failed', (job, error) => {
     const exhausted = job ? job.attemptsMade >= (job.opts.attempts ?? 1) || error.name === 'UnrecoverableError' : true;
