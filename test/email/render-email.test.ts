@@ -52,6 +52,13 @@ describe('email templates (HTML + text, from files in the repo)', () => {
     expect(email.html).to.contain('<li>New place: Riverside Park, pitch 3</li>');
   });
 
+  it('speaks of one child or several', async () => {
+    const render = async (template: string, memberFirstNames: string[]) => (await renderEmail((parseEmailJob(eventEmail({ template, vars: { memberFirstNames } })) as { job: EmailJob }).job, context)).text;
+    expect(await render('event-invitation', ['Mia'])).to.contain('U10 has a new match and Mia is invited.');
+    expect(await render('event-invitation', ['Mia', 'Leo'])).to.contain('U10 has a new match and Mia and Leo are invited.');
+    expect(await render('event-cancelled', ['Mia', 'Leo'])).to.contain('Mia and Leo do not need to come.');
+  });
+
   it('refuses unknown templates and malformed data (the job fails for good)', () => {
     expect(parseEmailJob({ ...eventEmail(), template: 'event-party' })).to.deep.equal({ ok: false, problem: "unknown email template 'event-party'" });
     const missing = parseEmailJob(eventEmail({ vars: { startsAt: 'next tuesday' } }));

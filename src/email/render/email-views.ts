@@ -42,6 +42,8 @@ function eventView(job: EventEmailJob, context: RenderContext) {
     ...commonView(job, context),
     title: v.title,
     typeLabel: TYPE_LABELS[v.type] ?? v.type.charAt(0).toUpperCase() + v.type.slice(1),
+    /** The same in the middle of a sentence ("a new match"). */
+    typeWord: (TYPE_LABELS[v.type] ?? v.type).toLowerCase(),
     when,
     shortWhen,
     zoneName,
@@ -49,6 +51,7 @@ function eventView(job: EventEmailJob, context: RenderContext) {
     notes: v.notes || null,
     groupName: v.groupName,
     children: joinNames(v.memberFirstNames),
+    severalChildren: v.memberFirstNames.length > 1,
     changes: (v.changes ?? []).map((change) => describeChange(change, when, v.location || null)),
   };
 }
