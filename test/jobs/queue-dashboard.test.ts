@@ -5,11 +5,12 @@ import type { Server } from 'node:http';
 import { JobQueues } from '../../src/jobs/job-queues.js';
 import { queueDashboardRouter } from '../../src/jobs/queue-dashboard.js';
 import { listen } from '../../src/server-runtime/http-server.js';
-import { uniquePrefix } from '../email/support/email-test-app.js';
+import { removeKeys, uniquePrefix } from '../email/support/email-test-app.js';
 
 describe('queue dashboard (bull-board at /admin/queues)', () => {
   const redis = new Redis('redis://127.0.0.1:6379', { maxRetriesPerRequest: 1 });
-  const queues = new JobQueues({ connection: redis, prefix: uniquePrefix(), retry: { email: { attempts: 1, backoffMs: 100 } } });
+  const prefix = uniquePrefix();
+  const queues = new JobQueues({ connection: redis, prefix, retry: { email: { attempts: 1, backoffMs: 100 } } });
   const servers: Server[] = [];
   const serve = async (options: { password?: string; development: boolean }) => {
     const router = queueDashboardRouter({ queues: queues.all(), ...options });
@@ -25,6 +26,7 @@ describe('queue dashboard (bull-board at /admin/queues)', () => {
     for (const server of servers) server.close();
     await queues.close();
     await redis.quit();
+    await removeKeys(prefix, 'redis://127.0.0.1:6379');
   });
 
   it('with a password: HTTP Basic, any user name', async () => {

@@ -57,7 +57,8 @@ export async function startEmailTestApp(env: Record<string, string> = {}, opts: 
   };
 }
 
-async function removeKeys(prefix: string, redisUrl: string): Promise<void> {
+/** Deletes every Redis key of a test run's queue prefix. */
+export async function removeKeys(prefix: string, redisUrl: string): Promise<void> {
   const { Redis } = await import('ioredis');
   const redis = new Redis(redisUrl);
   try {
