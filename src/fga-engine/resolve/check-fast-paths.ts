@@ -18,6 +18,7 @@ const MIN_OBJECTS = 2;
 export async function resolveBatched(
   state: RequestState, tk: CheckKey, targets: Array<{ object: string; relation: string }>, depth: number,
 ): Promise<Outcome | undefined> {
+  if (state.finished) return DENIED;
   if (targets.length < MIN_OBJECTS || depth + 1 >= state.limits.resolveDepth) return undefined;
   if (tk.user.includes('#')) return undefined;
   const userType = splitObject(tk.user)[0];

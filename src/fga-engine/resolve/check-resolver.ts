@@ -54,7 +54,9 @@ function checkRewrite(state: RequestState, tk: CheckKey, rewrite: Userset, depth
     case 'ttu':
       return () => checkTupleToUserset(state, tk, tuplesetName(rewrite.tupleToUserset!), computedName(rewrite.tupleToUserset!), depth, path);
     case 'union':
-      return unionDirectFirst(state, tk, rewrite.union!.child, depth, path);
+      // All operands at once, as OpenFGA does: their first reads share one tick (one statement per
+      // kind of read), so a union costs the round trips of its deepest operand, not their sum.
+      return () => union(rewrite.union!.child.map((c) => checkRewrite(state, tk, c, depth, path)));
     case 'intersection':
       return () => intersection(rewrite.intersection!.child.map((c) => checkRewrite(state, tk, c, depth, path)));
     case 'difference':
@@ -65,37 +67,6 @@ function checkRewrite(state: RequestState, tk: CheckKey, rewrite: Userset, depth
     default:
       return () => Promise.resolve(failed(new FgaError('internal_error', 'unexpected rewrite')));
   }
-}
-
-/**
- * A union whose operands include single-read direct relations (`guardian` in
- * `guardian or coach from group`) asks those first and only starts the rest if they did not grant:
- * the common "directly related" answer then costs one read instead of every branch's reads. The
- * outcome is the same as evaluating all operands together (a union is order-free).
- */
-function unionDirectFirst(state: RequestState, tk: CheckKey, operands: Userset[], depth: number, path: Visited): Handler {
-  const objectType = splitObject(tk.object)[0];
-  const direct = operands.filter((o) => isSingleReadOperand(state, objectType, tk.relation, o));
-  const rest = operands.filter((o) => !direct.includes(o));
-  const handlersOf = (list: Userset[]) => list.map((o) => checkRewrite(state, tk, o, depth, path));
-  if (direct.length === 0 || rest.length === 0) return () => union(handlersOf(operands));
-  return async () => {
-    const first = await union(handlersOf(direct));
-    if (first.allowed) return first;
-    const second = await union(handlersOf(rest));
-    if (second.allowed) return second;
-    const error = second.error ?? first.error;
-    return error ? failed(error) : { allowed: false, cycle: first.cycle || second.cycle };
-  };
-}
-
-/** `this`, or a computed relation that is only `this`, whose restrictions are all plain or wildcard. */
-function isSingleReadOperand(state: RequestState, objectType: string, relation: string, operand: Userset): boolean {
-  const plainOnly = (name: string) => state.ts.directTypes(objectType, name).every((r) => !r.relation);
-  if (operand.this) return plainOnly(relation);
-  const target = operand.computedUserset?.relation;
-  const info = target ? state.ts.getRelation(objectType, target) : undefined;
-  return Boolean(info && rewriteKind(info.rewrite) === 'this' && plainOnly(info.name));
 }
 
 /** `this`: the exact tuple, a wildcard tuple, and userset tuples (each dispatched one level deeper). */
@@ -139,6 +110,7 @@ async function checkUsersetTuples(
 ): Promise<Outcome> {
   const shapes = restrictions.map((r) => (r.wildcard ? { type: r.type, wildcard: true } : { type: r.type, relation: r.relation }));
   const tuples = await state.reader.usersetTuples(tk.object, tk.relation, shapes);
+  if (state.finished) return DENIED;
   const { passed, error } = filterByConditions(state, tuples);
   if (passed.length === 0) return error ? failed(error) : DENIED;
 
@@ -162,6 +134,7 @@ async function checkTupleToUserset(
   state: RequestState, tk: CheckKey, tupleset: string, computed: string, depth: number, path: Visited,
 ): Promise<Outcome> {
   const tuples = await state.reader.usersetTuples(tk.object, tupleset);
+  if (state.finished) return DENIED;
   const { passed, error } = filterByConditions(state, tuples);
   if (passed.length === 0) return error ? failed(error) : DENIED;
   const parents: Array<{ object: string; relation: string }> = [];
