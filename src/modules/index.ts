@@ -4,17 +4,20 @@ import { sendgridWebhookRouter } from '../email/webhook/sendgrid-webhook-router.
 import type { ModuleDeps } from './shared/deps.js';
 import { buildRouter } from './shared/route-table.js';
 import { clubRoutes } from './clubs/routes.js';
+import { calendarFeedRouter } from './events/calendar-router.js';
+import { eventRoutes } from './events/routes.js';
 import { emailPreferenceRoutes } from './email-preferences/routes.js';
 import { unsubscribeRouter } from './email-preferences/unsubscribe-routes.js';
 import { groupRoutes } from './groups/routes.js';
 import { guardianRoutes } from './guardians/routes.js';
+import { invitationRoutes } from './invitations/routes.js';
 import { memberRoutes } from './members/routes.js';
 import { userRoutes } from './users/routes.js';
 
 export type { ModuleDeps, Caller } from './shared/deps.js';
 export { createCallerResolver } from './users/commands/resolve-caller.js';
 
-export const allRoutes = [...userRoutes, ...clubRoutes, ...groupRoutes, ...memberRoutes, ...guardianRoutes, ...emailPreferenceRoutes];
+export const allRoutes = [...userRoutes, ...clubRoutes, ...groupRoutes, ...memberRoutes, ...guardianRoutes, ...emailPreferenceRoutes, ...eventRoutes, ...invitationRoutes];
 
 /** Every module's token-authenticated routes as one router bound to these dependencies. */
 export function createModuleRouters(deps: ModuleDeps): Router[] {
@@ -29,10 +32,11 @@ export interface PublicRouterDeps {
   sendgridWebhookKey: KeyObject | undefined;
 }
 
-/** Routes that authenticate by other means: SendGrid's signed Event Webhook, signed unsubscribe links. */
+/** Routes that authenticate by other means: SendGrid's signed Event Webhook, signed unsubscribe links, calendar-feed keys. */
 export function createPublicRouters(deps: ModuleDeps, extra: PublicRouterDeps): Router[] {
   return [
     sendgridWebhookRouter({ uow: deps.uow, publicKey: extra.sendgridWebhookKey, logger: deps.logger }),
     unsubscribeRouter(deps, extra.linkSecret),
+    calendarFeedRouter(deps),
   ];
 }
