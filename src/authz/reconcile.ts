@@ -24,7 +24,7 @@ export interface ReconcileSource {
  */
 export async function reconcile(orm: Orm, client: OpenFgaClient, source: ReconcileSource, opts: { dryRun?: boolean } = {}): Promise<ReconcileReport> {
   return orm.em.fork().transactional(async (em) => {
-    await em.getConnection().execute('select pg_advisory_xact_lock(?)', [RECONCILE_LOCK_ID]);
+    await em.execute('select pg_advisory_xact_lock(?)', [RECONCILE_LOCK_ID]);
     const actual = await readManagedTuples(client, source.managedObjectTypes);
     const desired = await source.desiredTuples(em);
     const desiredKeys = new Set(desired.map(tupleKeyOf));
@@ -35,7 +35,7 @@ export async function reconcile(orm: Orm, client: OpenFgaClient, source: Reconci
       // Revocations first: a partial repair must never grant more than the database.
       const changes: TupleChange[] = [...deleted.map((t) => ({ ...t, operation: 'delete' as const })), ...written.map((t) => ({ ...t, operation: 'write' as const }))];
       await applyTupleChanges(client, changes);
-      await em.getConnection().execute(`update fga_outbox set status = 'applied', applied_at = now() where status = 'pending'`);
+      await em.execute(`update fga_outbox set status = 'applied', applied_at = now() where status = 'pending'`);
     }
     return { desired: desiredKeys.size, actual: actual.length, written, deleted, dryRun: Boolean(opts.dryRun) };
   });

@@ -90,7 +90,7 @@ export class TupleSync {
       const keys = [...new Set(pending.map((e) => e.tupleKey))];
       await lockTupleKeys(tx, keys);
       // The latest entry per key, whatever its status, decides what OpenFGA must hold.
-      const latest = await tx.getConnection().execute<Array<{ id: string; tuple_key: string }>>(
+      const latest = await tx.execute<Array<{ id: string; tuple_key: string }>>(
         `select distinct on (tuple_key) id::text as id, tuple_key from fga_outbox
          where tuple_key in (select json_array_elements_text(?::json)) order by tuple_key, id desc`,
         [JSON.stringify(keys)],
@@ -125,6 +125,6 @@ export const RECONCILE_LOCK_ID = 7_340_021;
 /** Serialises every apply of the same tuple keys (sorted, so two commands never deadlock). */
 async function lockTupleKeys(em: Em, keys: string[]): Promise<void> {
   const sorted = [...new Set(keys)].sort();
-  await em.getConnection().execute(`select pg_advisory_xact_lock_shared(?)`, [RECONCILE_LOCK_ID]);
-  await em.getConnection().execute(`select pg_advisory_xact_lock(hashtextextended(k, 0)) from json_array_elements_text(?::json) as k order by k`, [JSON.stringify(sorted)]);
+  await em.execute(`select pg_advisory_xact_lock_shared(?)`, [RECONCILE_LOCK_ID]);
+  await em.execute(`select pg_advisory_xact_lock(hashtextextended(k, 0)) from json_array_elements_text(?::json) as k order by k`, [JSON.stringify(sorted)]);
 }

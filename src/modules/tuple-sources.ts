@@ -27,7 +27,7 @@ export const MANAGED_OBJECT_TYPES = ['club', 'group', 'member', 'event'];
 export async function desiredTuples(em: Em): Promise<RelationTuple[]> {
   const all: RelationTuple[] = [];
   for (const source of sources) {
-    const rows = await em.getConnection().execute<Row[]>(source.sql);
+    const rows = await em.execute<Row[]>(source.sql);
     for (const row of rows) all.push(...source.tuples(row));
   }
   return all;

@@ -58,6 +58,17 @@ describe('tuple outbox under OpenFGA faults', function () {
     expect(await outboxStatus(t.object)).to.deep.equal(['applied']);
   });
 
+  it("holds its advisory locks in the command's own transaction until commit", async () => {
+    const t = tuple();
+    let locksHeld = 0;
+    await app.orm.em.fork().transactional(async (em) => {
+      await healthy.recordInTransaction(em, [{ ...t, operation: 'write' }], { command: 'test-lock' });
+      const [row] = await em.execute<Array<{ n: string }>>(`select count(*) as n from pg_locks where locktype = 'advisory' and pid = pg_backend_pid() and granted`);
+      locksHeld = Number(row.n);
+    });
+    expect(locksHeld, 'reconcile lock (shared) + one tuple-key lock').to.equal(2);
+  });
+
   it('a late retry of an old grant never overrides a later revocation', async () => {
     const t = tuple();
     await new UnitOfWork(app.orm, broken).run({ command: 'test-grant' }, async (_em, tuples) => void tuples.write(t));
