@@ -104,13 +104,18 @@ export function scrubText(text: string): string {
 }
 
 /** A URL with sensitive query parameters (`?access_token=…`, `?email=…`) masked. */
-export function scrubUrl(url: string): string {
+/** Path segments that are secrets themselves (invitation tokens in accept links). */
+const SECRET_PATH_SEGMENTS = /(\/invitations\/)[^/?]+(\/accept)/;
+
+export function scrubUrl(rawUrl: string): string {
+  const url = rawUrl.replace(SECRET_PATH_SEGMENTS, `$1${REDACTED}$2`);
   const queryStart = url.indexOf('?');
   if (queryStart < 0) return url;
   const params = new URLSearchParams(url.slice(queryStart + 1));
   let changed = false;
   for (const key of new Set(params.keys())) {
-    if (isSensitiveKey(key) || /token|secret|password|code/i.test(key)) {
+    // `key`: calendar-feed keys; `sig`: signed unsubscribe links.
+    if (isSensitiveKey(key) || /token|secret|password|code|^key$|^sig/i.test(key)) {
       params.set(key, REDACTED);
       changed = true;
     }
