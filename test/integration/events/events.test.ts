@@ -33,6 +33,17 @@ describe('events', function () {
     expect(attendance.body.items.map((i: { memberId: string }) => i.memberId)).to.deep.equal([s.childId]);
   });
 
+  it("taking a member off the group withdraws them from upcoming events: the guardian loses sight and the reminder", async () => {
+    const event = await newEvent(s);
+    expect((await s.actors.guardian.api.get(`/v1/events/${event.id}`)).status).to.equal(200);
+    expect((await s.actors.admin.api.delete(`/v1/groups/${s.groupId}/members/${s.childId}`)).status).to.equal(204);
+    expect((await s.actors.guardian.api.get(`/v1/events/${event.id}`)).status).to.equal(404);
+    const attendance = await s.actors.headCoach.api.get(`/v1/events/${event.id}/attendance`);
+    expect(attendance.body.items.map((i: { memberId: string }) => i.memberId)).not.to.include(s.childId);
+    const reminders = await emailJobs(app, `event:${event.id}:reminder:%`);
+    expect(reminders.map((j) => j.operation)).to.deep.equal(['add', 'remove']);
+  });
+
   it('emails every guardian of every invited member exactly once, naming all their children, and schedules a reminder 24 h before', async () => {
     const sibling = await s.newMember({ groupId: s.groupId });
     const secondGuardian = await s.newUser('father');
