@@ -7,7 +7,7 @@ import { defaultDevIssuerStateDir, DEV_ISSUER } from './dev-issuer-settings.js';
 import { signAccessToken } from './sign-token.js';
 import { loadOrCreateSigningKey } from './signing-key.js';
 
-const USAGE = 'Usage: npm run -s token -- --sub SUB --email EMAIL [--name NAME] [--expires-in 1h]';
+const USAGE = 'Usage: npm run -s token -- --sub SUB --email EMAIL [--name NAME] [--expires-in 1h] [--email-verified]';
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n`);
@@ -23,6 +23,8 @@ async function main(): Promise<void> {
         email: { type: 'string' },
         name: { type: 'string' },
         'expires-in': { type: 'string', default: '1h' },
+        // Accepting a join invitation needs a verified email, as Auth0 reports it in `email_verified`.
+        'email-verified': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -54,6 +56,7 @@ async function main(): Promise<void> {
       email: values.email,
       name: values.name,
       expiresIn: values['expires-in'],
+      emailVerified: values['email-verified'] ? true : undefined,
     });
   } catch (error) {
     fail((error as Error).message);
