@@ -71,6 +71,30 @@ export const tuplesStartingWithUsers = statement(
    ) t`,
 );
 
+/** Renumbers `$n` placeholders by `by` (to append one statement's parameters after another's). */
+function shiftParams(text: string, by: number): string {
+  return text.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + by}`);
+}
+
+/**
+ * The three reads above as one statement, for a tick that starts lookups of more than one kind
+ * (a union's direct read next to its tuple-to-userset reads): one round trip and one pooled
+ * connection instead of one per kind. Rows: [kind (0 exact, 1 userset, 2 starting-with-user),
+ * lookup index, object_id, user_type, user_id, user_relation, condition_name, condition_context];
+ * $1-$7 as exactTuples, $8-$25 as usersetTuples, $26-$33 as tuplesStartingWithUsers.
+ */
+export const combinedReads = statement(
+  `SELECT 0 AS kind, e.i::int AS i, NULL::text AS object_id, NULL::text AS user_type, NULL::text AS user_id,
+     NULL::text AS user_relation, e.condition_name, e.condition_context
+   FROM (${exactTuples.text}) AS e(i, condition_name, condition_context)
+   UNION ALL
+   SELECT 1, s.i, NULL, s.user_type, s.user_id, s.user_relation, s.condition_name, s.condition_context
+   FROM (${shiftParams(usersetTuples.text, 7)}) AS s(i, user_type, user_id, user_relation, condition_name, condition_context)
+   UNION ALL
+   SELECT 2, v.i, v.object_id, v.user_type, v.user_id, v.user_relation, v.condition_name, v.condition_context
+   FROM (${shiftParams(tuplesStartingWithUsers.text, 25)}) AS v(i, object_id, user_type, user_id, user_relation, condition_name, condition_context)`,
+);
+
 /** A PostgreSQL array literal of strings (every element quoted, so any text is safe). */
 export function textArrayLiteral(items: string[]): string {
   return `{${items.map((s) => `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`).join(',')}}`;
