@@ -92,6 +92,7 @@ export async function composeTouchline(config: Config, opts: ComposeOptions = {}
         if (opts.isShuttingDown?.()) throw new Error('shutting down');
       },
     },
+    rateLimit: serveApi ? { redis, ...config.rateLimit } : undefined,
     extraInfo: () => ({ role, openfga: { embedded: fga.embedded, storeId: fga.storeId, modelId: fga.modelId, modelSha256: fga.modelSha256 } }),
   });
   if (role !== 'api' && opts.startWorkers !== false) {

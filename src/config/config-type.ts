@@ -28,4 +28,11 @@ export interface Config {
   bodyLimit: string;
   /** How long shutdown waits for in-flight requests and jobs before closing anyway. */
   shutdownTimeoutMs: number;
+  /** Requests a minute before 429 (Redis-backed, shared by every process); 0 turns a limit off. */
+  rateLimit: {
+    perUserPerMinute: number;
+    perIpPerMinute: number;
+    /** Redis key prefix: separates deployments (and test runs) sharing one Redis. */
+    prefix: string;
+  };
 }

@@ -29,6 +29,9 @@ export const envSchema = z
     CORS_ORIGINS: originListVar('CORS_ORIGINS'),
     BODY_LIMIT: stringVar('BODY_LIMIT', (v) => (/^\d+(b|kb|mb)$/i.test(v) ? undefined : "must be a size like '100kb' or '1mb'")),
     SHUTDOWN_TIMEOUT_MS: intVar('SHUTDOWN_TIMEOUT_MS', 0, 600_000),
+    RATE_LIMIT_PER_USER_PER_MINUTE: intVar('RATE_LIMIT_PER_USER_PER_MINUTE', 0, 10_000_000),
+    RATE_LIMIT_PER_IP_PER_MINUTE: intVar('RATE_LIMIT_PER_IP_PER_MINUTE', 0, 10_000_000),
+    RATE_LIMIT_PREFIX: stringVar('RATE_LIMIT_PREFIX', (v) => (/^[A-Za-z0-9_:.-]{1,64}$/.test(v) ? undefined : 'must be 1-64 letters, digits, _ : . or -')),
   })
   .superRefine((env, ctx) => {
     const production = env.NODE_ENV === 'production';
@@ -65,6 +68,12 @@ export const envSchema = z
       corsOrigins: splitList(env.CORS_ORIGINS).map((origin) => origin.replace(/\/$/, '')),
       bodyLimit: env.BODY_LIMIT ?? '100kb',
       shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS ?? 10_000,
+      rateLimit: {
+        // Under NODE_ENV=test every suite shares 127.0.0.1 and one Redis: limits are off unless a test sets them.
+        perUserPerMinute: env.RATE_LIMIT_PER_USER_PER_MINUTE ?? (nodeEnv === 'test' ? 0 : 600),
+        perIpPerMinute: env.RATE_LIMIT_PER_IP_PER_MINUTE ?? (nodeEnv === 'test' ? 0 : 1200),
+        prefix: env.RATE_LIMIT_PREFIX ?? 'touchline:rate-limit:',
+      },
     };
   });
 

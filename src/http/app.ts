@@ -9,6 +9,7 @@ import { errorHandler } from './errors.js';
 import { httpMetrics } from './http-metrics.js';
 import { routeNotFound } from './not-found.js';
 import { buildOpenApiDocument } from './openapi.js';
+import { perIpRateLimit, perUserRateLimit, type RateLimitOptions } from './rate-limit.js';
 import { readinessHandler, type ReadinessProbes } from './readiness.js';
 import { requestId } from './request-id.js';
 import { requestLogging } from './request-logging.js';
@@ -30,6 +31,8 @@ export interface HttpAppOptions {
   /** Per probe; a dependency slower than this counts as down. */
   readinessTimeoutMs?: number;
   logger?: Logger;
+  /** Redis-backed limits per client IP (before authentication) and per user (after); absent → no limits. */
+  rateLimit?: Omit<RateLimitOptions, 'logger'>;
 }
 
 const OPENAPI_PATH = '/v1/openapi.json';
@@ -44,7 +47,11 @@ export function createHttpApp(options: HttpAppOptions): express.Express {
   app.use(requestId);
   app.use(requestLogging(options.logger ?? processLogger));
   app.use(httpMetrics);
+  // CORS first: a 429 a browser cannot read (no Allow-Origin) would look like a network error to the page.
   app.use(corsAllowList(options.config.corsOrigins));
+  const limits = options.rateLimit && { ...options.rateLimit, logger: options.logger ?? processLogger };
+  const ipLimit = limits && perIpRateLimit(limits);
+  if (ipLimit) app.use(ipLimit);
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -66,6 +73,8 @@ export function createHttpApp(options: HttpAppOptions): express.Express {
 
   for (const router of options.publicRouters ?? []) app.use(router);
   app.use('/v1', options.authenticate);
+  const userLimit = limits && perUserRateLimit(limits);
+  if (userLimit) app.use('/v1', userLimit);
   app.use(express.json({ limit: options.config.bodyLimit }));
   for (const router of options.routers) app.use(router);
 

@@ -23,6 +23,7 @@ describe('loadConfig', () => {
       redisUrl: 'redis://127.0.0.1:6379',
       corsOrigins: [],
       bodyLimit: '100kb',
+      rateLimit: { perUserPerMinute: 600, perIpPerMinute: 1200, prefix: 'touchline:rate-limit:' },
     });
     expect(config.openfga).to.deep.equal({ apiUrl: undefined, storeId: undefined, modelId: undefined, apiToken: undefined, embeddedDatastore: 'postgres' });
     expect(config.auth).to.deep.equal({ issuerBaseUrl: undefined, audience: 'https://api.touchline.dev', devIssuer: true });
@@ -47,6 +48,9 @@ describe('loadConfig', () => {
       CORS_ORIGINS: 'https://app.example.org, http://localhost:5173/',
       BODY_LIMIT: '1mb',
       SHUTDOWN_TIMEOUT_MS: '2500',
+      RATE_LIMIT_PER_USER_PER_MINUTE: '30',
+      RATE_LIMIT_PER_IP_PER_MINUTE: '0',
+      RATE_LIMIT_PREFIX: 'staging:rl:',
     });
     expect(config).to.deep.equal({
       nodeEnv: 'production',
@@ -66,6 +70,7 @@ describe('loadConfig', () => {
       corsOrigins: ['https://app.example.org', 'http://localhost:5173'],
       bodyLimit: '1mb',
       shutdownTimeoutMs: 2500,
+      rateLimit: { perUserPerMinute: 30, perIpPerMinute: 0, prefix: 'staging:rl:' },
     });
   });
 
@@ -89,6 +94,9 @@ describe('loadConfig', () => {
     expect(problemWith({ CORS_ORIGINS: 'https://ok.example, *' })).to.contain("CORS_ORIGINS must be a comma-separated list of origins like https://app.example.com ('*' is not one)");
     expect(problemWith({ BODY_LIMIT: 'huge' })).to.contain('BODY_LIMIT must be a size');
     expect(problemWith({ SHUTDOWN_TIMEOUT_MS: '-1' })).to.contain('SHUTDOWN_TIMEOUT_MS must be an integer');
+    expect(problemWith({ RATE_LIMIT_PER_USER_PER_MINUTE: '-5' })).to.contain('RATE_LIMIT_PER_USER_PER_MINUTE must be an integer');
+    expect(problemWith({ RATE_LIMIT_PER_IP_PER_MINUTE: 'lots' })).to.contain('RATE_LIMIT_PER_IP_PER_MINUTE must be an integer');
+    expect(problemWith({ RATE_LIMIT_PREFIX: 'has space' })).to.contain('RATE_LIMIT_PREFIX must be');
   });
 
   it('lists every wrong variable at once', () => {
@@ -104,5 +112,10 @@ describe('loadConfig', () => {
 
   it('keeps tests quiet by default', () => {
     expect(loadConfig({ NODE_ENV: 'test' }).logLevel).to.equal('warn');
+  });
+
+  it('turns rate limits off under NODE_ENV=test unless set (every suite shares 127.0.0.1), and keeps explicit values', () => {
+    expect(loadConfig({ NODE_ENV: 'test' }).rateLimit).to.include({ perUserPerMinute: 0, perIpPerMinute: 0 });
+    expect(loadConfig({ NODE_ENV: 'test', RATE_LIMIT_PER_USER_PER_MINUTE: '5', RATE_LIMIT_PER_IP_PER_MINUTE: '7' }).rateLimit).to.include({ perUserPerMinute: 5, perIpPerMinute: 7 });
   });
 });
