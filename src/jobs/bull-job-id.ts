@@ -7,7 +7,8 @@ const INTEGER_MARK = '%N'; // escaped text only ever holds '%25' and '%3A', so '
 /** The BullMQ job id for one of our job ids. */
 export function toBullJobId(jobId: string): string {
   const escaped = jobId.replace(/[%:]/g, (c) => (c === '%' ? '%25' : '%3A'));
-  return /^-?\d+$/.test(escaped) ? `${INTEGER_MARK}${escaped}` : escaped;
+  // BullMQ's own test is `${parseInt(id, 10)}` === id, which also refuses the text 'NaN'.
+  return `${parseInt(escaped, 10)}` === escaped ? `${INTEGER_MARK}${escaped}` : escaped;
 }
 
 /** Our job id back from a BullMQ job id made by toBullJobId. */

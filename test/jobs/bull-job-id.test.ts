@@ -28,6 +28,10 @@ describe('BullMQ job ids from our job ids', () => {
     );
   });
 
+  it("marks ids BullMQ would read as integers, 'NaN' included", () => {
+    for (const id of ['12', '-3', 'NaN']) expect(bullAccepts(toBullJobId(id)), id).to.equal(true);
+  });
+
   it('keeps readable ids readable', () => {
     expect(toBullJobId('01JEVENT:reminder:01JUSER')).to.equal('01JEVENT%3Areminder%3A01JUSER');
     expect(toBullJobId('invitation-42')).to.equal('invitation-42');
