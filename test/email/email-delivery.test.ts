@@ -24,6 +24,7 @@ describe('email delivery: outages, timeouts and crashes', function () {
     t.standIn.fail({ kind: 'error', status: 503 }, 3);
     await t.enqueue('outage:1', eventEmail({ to: { email: to } }));
     await waitFor('the email', () => t.inboxFor(to).length === 1);
+    await waitFor('the send to be recorded', async () => (await t.delivery('outage:1'))?.status === 'sent', 5_000);
     await sleep(300);
     expect(t.inboxFor(to)).to.have.length(1);
     expect(await t.delivery('outage:1')).to.deep.include({ status: 'sent', attempts: 4 });
@@ -35,7 +36,10 @@ describe('email delivery: outages, timeouts and crashes', function () {
     t.standIn.fail({ kind: 'hang' }, 1);
     await t.enqueue('timeout:1', eventEmail({ to: { email: to } }));
     await waitFor('the email', () => t.inboxFor(to).length === 1, 10_000);
+    // The stand-in holds the message a moment before the worker records the send: wait for the record.
+    await waitFor('the send to be recorded', async () => (await t.delivery('timeout:1'))?.status === 'sent', 5_000);
     expect(await t.delivery('timeout:1')).to.deep.include({ status: 'sent', attempts: 2 });
+    expect(t.inboxFor(to)).to.have.length(1);
   });
 
   it('an answer lost after SendGrid accepted (accept, then hang) is settled by its events: no second copy', async () => {
