@@ -78,7 +78,8 @@ describe('BOLA: every id-taking route × every actor × another club\'s and none
   let initial: Record<string, string>;
 
   before(async () => {
-    emailApp = await startEmailTestApp({}, { startWorkers: false });
+    // Rate limits off (their own tests cover them): thousands of requests from one user must reach validation.
+    emailApp = await startEmailTestApp({ RATE_LIMIT_PER_USER_PER_MINUTE: '0', RATE_LIMIT_PER_IP_PER_MINUTE: '0' }, { startWorkers: false });
     app = emailApp.app;
     s = await buildClubScenario(app);
     const other = await buildOtherClub(app);
