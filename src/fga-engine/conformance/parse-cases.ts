@@ -26,7 +26,21 @@ const checkAssertion = z.object({
   errorCode,
 });
 
+type TupleKeys = z.infer<typeof tupleKeys>;
+type Context = z.infer<typeof context>;
+interface ListAssertion<Q> {
+  request: Q & { contextualTuples: TupleKeys; context: Context };
+  contextualTuples: TupleKeys;
+  context: Context;
+  expectation: string[];
+  errorCode: number | undefined;
+}
+
 // Upstream keeps contextual tuples and context beside `request`; accept them inside it too.
+function liftRequestExtras<Q>({ request: { contextualTuples, context: inner, ...request }, ...a }: ListAssertion<Q>) {
+  return { ...a, request, contextualTuples: [...a.contextualTuples, ...contextualTuples], context: a.context ?? inner };
+}
+
 const listObjectsAssertion = z
   .object({
     request: z.object({ user: z.string(), type: z.string(), relation: z.string(), contextualTuples: tupleKeys, context }),
@@ -35,12 +49,7 @@ const listObjectsAssertion = z
     expectation: strings,
     errorCode,
   })
-  .transform(({ request: { contextualTuples, context, ...request }, ...a }) => ({
-    ...a,
-    request,
-    contextualTuples: [...a.contextualTuples, ...contextualTuples],
-    context: a.context ?? context,
-  }));
+  .transform(liftRequestExtras);
 
 const listUsersAssertion = z
   .object({
@@ -50,12 +59,7 @@ const listUsersAssertion = z
     expectation: strings,
     errorCode,
   })
-  .transform(({ request: { contextualTuples, context, ...request }, ...a }) => ({
-    ...a,
-    request,
-    contextualTuples: [...a.contextualTuples, ...contextualTuples],
-    context: a.context ?? context,
-  }));
+  .transform(liftRequestExtras);
 
 const list = <T extends z.ZodType>(item: T) => z.array(item).nullish().transform((items) => items ?? []);
 
