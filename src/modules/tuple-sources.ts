@@ -2,7 +2,7 @@
 // Reconcile compares this with what OpenFGA holds.
 import type { RelationTuple } from '../authz/tuple-change.js';
 import type { Em } from '../db/orm.js';
-import { clubAdminTuple } from './clubs/tuples.js';
+import { clubAdminTuple, clubAuditorTuple } from './clubs/tuples.js';
 import { eventInGroupTuple, inviteeTuple } from './events/tuples.js';
 import { coachTuple, groupInClubTuples, memberInGroupTuples } from './groups/tuples.js';
 import { guardianTuple } from './guardians/tuples.js';
@@ -12,6 +12,7 @@ type Row = Record<string, string>;
 
 const sources: Array<{ sql: string; tuples: (row: Row) => RelationTuple[] }> = [
   { sql: 'select club_id, user_id from club_admins', tuples: (r) => [clubAdminTuple(r.club_id, r.user_id)] },
+  { sql: 'select club_id, user_id from club_auditors', tuples: (r) => [clubAuditorTuple(r.club_id, r.user_id)] },
   { sql: 'select id, club_id from groups', tuples: (r) => groupInClubTuples(r.id, r.club_id) },
   { sql: 'select group_id, user_id, role from group_coaches', tuples: (r) => [coachTuple(r.group_id, r.user_id, r.role as 'head' | 'assistant')] },
   { sql: 'select id, club_id from youth_members', tuples: (r) => memberInClubTuples(r.id, r.club_id) },

@@ -24,3 +24,17 @@ export const ClubAdmin = defineEntity({
   primaryKeys: ['clubId', 'userId'],
 });
 export type ClubAdmin = InferEntity<typeof ClubAdmin>;
+
+/** A club's auditor: reads the club and its audit trail (fga/model.fga `auditor`), never writes. */
+export const ClubAuditor = defineEntity({
+  name: 'ClubAuditor',
+  tableName: 'club_auditors',
+  properties: {
+    clubId: p.string().primary(),
+    userId: p.string().primary(),
+    addedBy: p.string().nullable(),
+    createdAt: p.datetime().onCreate(() => new Date()),
+  },
+  primaryKeys: ['clubId', 'userId'],
+});
+export type ClubAuditor = InferEntity<typeof ClubAuditor>;

@@ -2,11 +2,14 @@ import { z } from 'zod';
 import { PageQuery } from '../shared/pagination.js';
 import { defineRoutes } from '../shared/route-table.js';
 import { addClubAdmin } from './commands/add-club-admin.js';
+import { addClubAuditor } from './commands/add-club-auditor.js';
+import { removeClubAuditor } from './commands/remove-club-auditor.js';
+import { listClubAuditors, presentClubAuditor } from './queries/list-club-auditors.js';
 import { createClub } from './commands/create-club.js';
 import { updateClub } from './commands/update-club.js';
 import { getClub } from './queries/get-club.js';
 import { listClubs } from './queries/list-clubs.js';
-import { AddClubAdminBody, ClubAdminResponse, ClubParams, ClubResponse, CreateClubBody, UpdateClubBody } from './schemas.js';
+import { AddClubAdminBody, AddClubAuditorBody, ClubAdminResponse, ClubAuditorParams, ClubAuditorResponse, ClubParams, ClubResponse, CreateClubBody, UpdateClubBody } from './schemas.js';
 
 const ClubPage = z.object({ items: z.array(ClubResponse), nextCursor: z.string().nullable() });
 
@@ -24,4 +27,11 @@ export const clubRoutes = defineRoutes([
         const admin = await addClubAdmin(deps, caller, params.clubId, body.userId);
         return { clubId: admin.clubId, userId: admin.userId, createdAt: admin.createdAt.toISOString() };
       } },
+    { method: 'get', path: '/v1/clubs/:clubId/auditors', tag: 'clubs', summary: "The club's auditors", params: ClubParams, status: 200,
+      response: z.object({ items: z.array(ClubAuditorResponse), nextCursor: z.null() }),
+      handle: (deps, { caller, params }) => listClubAuditors(deps, caller, params.clubId) },
+    { method: 'post', path: '/v1/clubs/:clubId/auditors', tag: 'clubs', summary: 'Make a user an auditor of the club (reads the club and its audit trail, never writes)', params: ClubParams, body: AddClubAuditorBody, status: 201, response: ClubAuditorResponse,
+      handle: async (deps, { caller, params, body }) => presentClubAuditor(await addClubAuditor(deps, caller, params.clubId, body.userId)) },
+    { method: 'delete', path: '/v1/clubs/:clubId/auditors/:userId', tag: 'clubs', summary: "Remove a user's auditor access to the club", params: ClubAuditorParams, status: 204,
+      handle: (deps, { caller, params }) => removeClubAuditor(deps, caller, params.clubId, params.userId) },
 ]);

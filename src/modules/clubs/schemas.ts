@@ -14,6 +14,10 @@ export const AddClubAdminBody = z.strictObject({ userId: z.string().min(1).max(6
 export const ClubResponse = z.object({ id: z.string(), name: z.string(), timezone: z.string(), createdAt: z.string(), updatedAt: z.string() });
 export type ClubResponse = z.infer<typeof ClubResponse>;
 export const ClubAdminResponse = z.object({ clubId: z.string(), userId: z.string(), createdAt: z.string() });
+export const AddClubAuditorBody = z.strictObject({ userId: z.string().min(1).max(64) });
+export const ClubAuditorParams = z.object({ clubId: z.string().min(1).max(64), userId: z.string().min(1).max(64) });
+export const ClubAuditorResponse = z.object({ clubId: z.string(), userId: z.string(), addedBy: z.string().nullable(), createdAt: z.string() });
+export type ClubAuditorResponse = z.infer<typeof ClubAuditorResponse>;
 
 function isTimeZone(value: string): boolean {
   try {
