@@ -10,6 +10,8 @@ import { UnitOfWork } from './db/unit-of-work.js';
 import { startEmailRuntime, type EmailRuntime } from './email/email-runtime.js';
 import { createHttpApp } from './http/app.js';
 import { createAuthMiddleware } from './http/auth.js';
+import { auditChangeLog } from './modules/audit/change-log/record-tuple-changes.js';
+import { createDecisionLog } from './modules/audit/decision-log.js';
 import { createCallerResolver, createModuleRouters, createPublicRouters, type ModuleDeps } from './modules/index.js';
 import { logger as processLogger, type Logger } from './observability/logger.js';
 import type { Role } from './server-runtime/role.js';
@@ -65,8 +67,8 @@ export async function composeTouchline(config: Config, opts: ComposeOptions = {}
     logger,
     standInStateDir: opts.sendgridStandInStateDir ?? (config.nodeEnv === 'test' ? undefined : defaultDevIssuerStateDir()),
   }));
-  const uow = new UnitOfWork(orm, fga.tupleSync, email.outbox);
-  const deps: ModuleDeps = { uow, authz: fga.authz, logger, publicBaseUrl: email.links.baseUrl };
+  const uow = new UnitOfWork(orm, fga.tupleSync, email.outbox, auditChangeLog);
+  const deps: ModuleDeps = { uow, authz: fga.authz.withDecisionLog(createDecisionLog(orm)), logger, publicBaseUrl: email.links.baseUrl };
 
   const dashboard = serveApi ? queueDashboardRouter({ queues: email.queues.all(), password: emailSettings.queues.dashboardPassword, development: config.nodeEnv === 'development' }) : undefined;
   const issuer = running.devIssuer;

@@ -1,5 +1,7 @@
-import { ConsistencyPreference, type OpenFgaClient } from '@openfga/sdk';
+import { ConsistencyPreference, FgaApiValidationError, type OpenFgaClient } from '@openfga/sdk';
 import { AppError } from '../http/errors.js';
+import { DecisionBuffer, type DecisionContext, type DecisionLog } from './decision-recorder.js';
+import type { UsersetTreeNode } from './explain-access.js';
 
 export interface AuthorizeOptions {
   /** The relation that makes the object visible; without it the caller gets `notFound` instead of 403. */
@@ -13,23 +15,42 @@ const consistency = ConsistencyPreference.HigherConsistency;
 
 /**
  * The only door to authorisation decisions: "can user U do R on O?" answered by OpenFGA through the SDK.
- * Lists ask once (list-objects), never once per row. A per-request instance memoises answers.
+ * Lists ask once (list-objects), never once per row. A per-request instance memoises answers and
+ * collects the decisions on children's records for the decision log.
  */
 export class Authz {
   private readonly memo = new Map<string, Promise<boolean>>();
 
-  constructor(private readonly client: OpenFgaClient) {}
+  constructor(
+    private readonly client: OpenFgaClient,
+    private readonly decisionLog?: DecisionLog,
+    private readonly decisions?: DecisionBuffer,
+  ) {}
 
-  /** A fresh instance with an empty memo, for one request. */
-  forRequest(): Authz {
-    return new Authz(this.client);
+  /** The same door, logging decisions on children's records to `log`. */
+  withDecisionLog(log: DecisionLog): Authz {
+    return new Authz(this.client, log);
+  }
+
+  /** A fresh instance with an empty memo (and decision buffer), for one request. */
+  forRequest(context: DecisionContext = {}): Authz {
+    return new Authz(this.client, this.decisionLog, this.decisionLog && new DecisionBuffer(this.decisionLog, context));
+  }
+
+  /** Writes the request's decisions; the route wrapper calls it before answering. */
+  async flushDecisions(): Promise<void> {
+    await this.decisions?.flush();
   }
 
   check(userId: string, relation: string, object: string): Promise<boolean> {
     const key = `${object}#${relation}@${userId}`;
     let answer = this.memo.get(key);
     if (!answer) {
-      answer = guard(() => this.client.check({ user: userRef(userId), relation, object }, { consistency })).then((r) => r.allowed === true);
+      answer = guard(() => this.client.check({ user: userRef(userId), relation, object }, { consistency })).then((r) => {
+        const allowed = r.allowed === true;
+        this.decisions?.add({ userId, relation, object, allowed, source: 'check' });
+        return allowed;
+      });
       this.memo.set(key, answer);
     }
     return answer;
@@ -54,12 +75,43 @@ export class Authz {
     const response = await guard(() => this.client.listObjects({ user: userRef(userId), relation, type }, { consistency }));
     return response.objects.map((o) => o.slice(type.length + 1));
   }
+
+  /** Records that a list showed these objects to the user (the list's one decision covered them all). */
+  recordListed(userId: string, relation: string, objects: string[]): void {
+    for (const object of objects) this.decisions?.add({ userId, relation, object, allowed: true, source: 'list' });
+  }
+
+  /** Of `objects`, those the user has `relation` on: one batch-check request, not a check per object. */
+  async allowedAmong(userId: string, relation: string, objects: string[]): Promise<Set<string>> {
+    if (!objects.length) return new Set();
+    const response = await guard(() => this.client.batchCheck({ checks: objects.map((object) => ({ user: userRef(userId), relation, object })) }, { consistency }));
+    const failed = response.result.find((r) => r.error);
+    if (failed) throw Object.assign(new AppError('unavailable', 'Authorization service unavailable, try again', undefined, 'authorization_unavailable'), { cause: failed.error });
+    return new Set(response.result.filter((r) => r.allowed).map((r) => r.request.object));
+  }
+
+  /** Every user (of type `user`, or everyone through `user:*`) with `relation` on `object`: one list-users call. */
+  async listUsers(object: string, relation: string): Promise<string[]> {
+    const [type, id] = [object.slice(0, object.indexOf(':')), object.slice(object.indexOf(':') + 1)];
+    const response = await guard(() => this.client.listUsers({ object: { type, id }, relation, user_filters: [{ type: 'user' }] }, { consistency }));
+    return response.users.map((u) => (u.object ? `${u.object.type}:${u.object.id}` : u.wildcard ? `${u.wildcard.type}:*` : `${u.userset!.type}:${u.userset!.id}#${u.userset!.relation}`));
+  }
+
+  /** One level of the userset tree of `object#relation` (OpenFGA Expand). */
+  async expand(object: string, relation: string): Promise<UsersetTreeNode> {
+    const response = await guard(() => this.client.expand({ object, relation }, { consistency }));
+    return response.tree!.root as UsersetTreeNode;
+  }
 }
 
 async function guard<T>(call: () => Promise<T>): Promise<T> {
   try {
     return await call();
   } catch (error) {
+    // A question the model cannot answer (a type or relation it lacks): the asker's mistake, not an outage.
+    if (error instanceof FgaApiValidationError) {
+      throw Object.assign(new AppError('validation', `The permission model cannot answer this: ${error.apiErrorMessage ?? error.message}`, undefined, 'invalid_authorization_query'), { cause: error });
+    }
     throw Object.assign(new AppError('unavailable', 'Authorization service unavailable, try again', undefined, 'authorization_unavailable'), { cause: error });
   }
 }

@@ -3,6 +3,7 @@ import type { KeyObject } from 'node:crypto';
 import { sendgridWebhookRouter } from '../email/webhook/sendgrid-webhook-router.js';
 import type { ModuleDeps } from './shared/deps.js';
 import { buildRouter } from './shared/route-table.js';
+import { auditRoutes } from './audit/routes.js';
 import { clubRoutes } from './clubs/routes.js';
 import { calendarFeedRouter } from './events/calendar-router.js';
 import { eventRoutes } from './events/routes.js';
@@ -17,7 +18,7 @@ import { userRoutes } from './users/routes.js';
 export type { ModuleDeps, Caller } from './shared/deps.js';
 export { createCallerResolver } from './users/commands/resolve-caller.js';
 
-export const allRoutes = [...userRoutes, ...clubRoutes, ...groupRoutes, ...memberRoutes, ...guardianRoutes, ...emailPreferenceRoutes, ...eventRoutes, ...invitationRoutes];
+export const allRoutes = [...userRoutes, ...clubRoutes, ...groupRoutes, ...memberRoutes, ...guardianRoutes, ...emailPreferenceRoutes, ...eventRoutes, ...invitationRoutes, ...auditRoutes];
 
 /** Every module's token-authenticated routes as one router bound to these dependencies. */
 export function createModuleRouters(deps: ModuleDeps): Router[] {

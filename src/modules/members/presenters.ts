@@ -13,3 +13,6 @@ export const presentMember = (m: YouthMember): MemberResponse => ({
   createdAt: m.createdAt.toISOString(),
   updatedAt: m.updatedAt.toISOString(),
 });
+
+/** The profile without medical notes, for those who may review records but not a child's health (auditors). */
+export const presentMemberWithoutMedicalNotes = (m: YouthMember): MemberResponse => ({ ...presentMember(m), medicalNotes: null, withheld: ['medicalNotes'] });

@@ -38,6 +38,8 @@ export const MemberResponse = z.object({
   dateOfBirth: z.string(),
   medicalNotes: z.string().nullable(),
   emergencyContacts: z.array(z.object({ name: z.string(), phone: z.string(), relationship: z.string().optional() })),
+  /** Fields the model does not let this caller see (e.g. an auditor: medicalNotes). */
+  withheld: z.array(z.string()).optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { openApiRegistry } from '../../http/openapi.js';
 import { validate } from '../../http/validate.js';
 import { AppError } from '../../http/errors.js';
+import { toCsv, type CsvCell } from '../../http/csv.js';
 import type { Caller, ModuleDeps } from './deps.js';
 
 export interface HandlerInput<B, Q, P> {
@@ -11,6 +12,16 @@ export interface HandlerInput<B, Q, P> {
   body: B;
   query: Q;
   params: P;
+  /** 'csv' when the caller asked for `Accept: text/csv` on a route that offers it (exports lift the page size). */
+  format: 'json' | 'csv';
+}
+
+/** How a route's result becomes CSV rows (`Accept: text/csv`). */
+export interface CsvExport {
+  columns: string[];
+  rows(result: any): Array<Record<string, CsvCell>>;
+  /** A base name for the download, e.g. 'audit-changes'. */
+  filename: string;
 }
 
 /** One endpoint: its contract (zod → validation and OpenAPI) and the command or query it calls. */
@@ -24,6 +35,7 @@ export interface RouteSpec<B = any, Q = any, P = any> {
   params?: ZodType<P>;
   status: 200 | 201 | 204;
   response?: ZodType;
+  csv?: CsvExport;
   handle: (deps: ModuleDeps, input: HandlerInput<B, Q, P>) => Promise<unknown>;
 }
 
@@ -43,13 +55,37 @@ export function buildRouter(specs: RouteSpec[], deps: ModuleDeps): Router {
     router[spec.method](spec.path, validate({ body: spec.body, query: spec.query, params: spec.params }), async (req: Request, res: Response) => {
       if (!req.caller) throw new AppError('unauthenticated', 'Sign in first', undefined, 'unauthenticated');
       const valid = req.valid ?? {};
+      const format = spec.csv && req.accepts(['application/json', 'text/csv']) === 'text/csv' ? 'csv' : 'json';
       // A fresh authz memo per request: answers are reused within a request, never across.
-      const result = await spec.handle({ ...deps, authz: deps.authz.forRequest() }, { caller: req.caller, body: valid.body as never, query: valid.query as never, params: valid.params as never });
+      const authz = deps.authz.forRequest({ route: `${spec.method.toUpperCase()} ${spec.path}`, requestId: String(req.id) });
+      let result: unknown;
+      try {
+        result = await spec.handle({ ...deps, authz }, { caller: req.caller, body: valid.body as never, query: valid.query as never, params: valid.params as never, format });
+      } finally {
+        await recordDecisions(authz);
+      }
       if (spec.status === 204) res.status(204).end();
+      else if (format === 'csv') sendCsv(res, spec.csv!, result);
       else res.status(spec.status).json(result);
     });
   }
   return router;
+}
+
+/** Decisions on children's records are logged before the answer leaves; if they cannot be, nothing is served. */
+async function recordDecisions(authz: ModuleDeps['authz']): Promise<void> {
+  try {
+    await authz.flushDecisions();
+  } catch (error) {
+    throw Object.assign(new AppError('unavailable', 'The decision log is unavailable, try again', undefined, 'audit_unavailable'), { cause: error });
+  }
+}
+
+function sendCsv(res: Response, csv: CsvExport, result: unknown): void {
+  const next = (result as { nextCursor?: string | null }).nextCursor;
+  if (next) res.setHeader('X-Next-Cursor', next);
+  res.setHeader('Content-Disposition', `attachment; filename="${csv.filename}.csv"`);
+  res.status(200).type('text/csv; charset=utf-8').send(toCsv(csv.columns, csv.rows(result)));
 }
 
 const ErrorBody = z.object({ error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }) });
@@ -77,7 +113,7 @@ function registerOpenApi(spec: RouteSpec): void {
     },
     responses: {
       [spec.status]: spec.response
-        ? { description: 'Success', content: { 'application/json': { schema: spec.response } } }
+        ? { description: 'Success', content: { 'application/json': { schema: spec.response }, ...(spec.csv && { 'text/csv': { schema: z.string() } }) } }
         : { description: 'Success' },
       ...errors,
     },

@@ -3,6 +3,7 @@ import { decodeCursor, toPage, type Page, type PageQuery } from '../../shared/pa
 import { groupNotFound } from '../errors.js';
 import type { RosterEntry } from '../schemas.js';
 import { groupObject } from '../tuples.js';
+import { memberObject } from '../../members/tuples.js';
 
 /** A group's roster, names only: one check on the group, then one SQL query (no check per row). */
 export async function listRoster(deps: ModuleDeps, caller: Caller, groupId: string, page: PageQuery): Promise<Page<RosterEntry>> {
@@ -13,5 +14,7 @@ export async function listRoster(deps: ModuleDeps, caller: Caller, groupId: stri
      where gm.group_id = ? and m.id > ? order by m.id limit ?`,
     [groupId, after ?? '', page.limit + 1],
   );
-  return toPage(rows.map((r) => ({ id: r.id, firstName: r.first_name, lastName: r.last_name })), page.limit);
+  const result = toPage(rows.map((r) => ({ id: r.id, firstName: r.first_name, lastName: r.last_name })), page.limit);
+  deps.authz.recordListed(caller.userId, 'can_view_roster', result.items.map((m) => memberObject(m.id)));
+  return result;
 }

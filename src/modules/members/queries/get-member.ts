@@ -1,14 +1,19 @@
 import type { Caller, ModuleDeps } from '../../shared/deps.js';
 import { YouthMember } from '../entities.js';
 import { memberNotFound } from '../errors.js';
-import { presentMember } from '../presenters.js';
+import { presentMember, presentMemberWithoutMedicalNotes } from '../presenters.js';
 import type { MemberResponse } from '../schemas.js';
 import { memberObject } from '../tuples.js';
 
-/** A youth member's full profile (medical notes included) for those the model lets `can_view` it. */
+/**
+ * A youth member's profile: in full (medical notes included) for those the model lets `can_view` it;
+ * without medical notes for those it lets only `can_view_profile` (auditors); 404 for everyone else.
+ */
 export async function getMember(deps: ModuleDeps, caller: Caller, memberId: string): Promise<MemberResponse> {
-  await deps.authz.requireVisible(caller.userId, 'can_view', memberObject(memberId), memberNotFound(memberId));
+  const object = memberObject(memberId);
+  const full = await deps.authz.check(caller.userId, 'can_view', object);
+  if (!full) await deps.authz.requireVisible(caller.userId, 'can_view_profile', object, memberNotFound(memberId));
   const member = await deps.uow.reader().findOne(YouthMember, { id: memberId });
   if (!member) throw memberNotFound(memberId)();
-  return presentMember(member);
+  return full ? presentMember(member) : presentMemberWithoutMedicalNotes(member);
 }

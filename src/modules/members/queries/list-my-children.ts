@@ -4,6 +4,7 @@ import { idFilter } from '../../shared/visible-ids.js';
 import { YouthMember } from '../entities.js';
 import { presentMember } from '../presenters.js';
 import type { MemberResponse } from '../schemas.js';
+import { memberObject } from '../tuples.js';
 
 /** The youth members the caller is a guardian of: one list-objects call, then SQL. */
 export async function listMyChildren(deps: ModuleDeps, caller: Caller, page: PageQuery): Promise<Page<MemberResponse>> {
@@ -12,5 +13,6 @@ export async function listMyChildren(deps: ModuleDeps, caller: Caller, page: Pag
   const after = decodeCursor(page.cursor);
   const rows = await deps.uow.reader().find(YouthMember, { id: idFilter(ids, after) }, { orderBy: { id: 'asc' }, limit: page.limit + 1 });
   const result = toPage(rows, page.limit);
+  deps.authz.recordListed(caller.userId, 'guardian', result.items.map((m) => memberObject(m.id)));
   return { items: result.items.map(presentMember), nextCursor: result.nextCursor };
 }
