@@ -3,7 +3,7 @@ import { expect } from 'chai';
 import { ApiClient } from './api-client.js';
 import type { TestApp } from './test-app.js';
 
-export const ACTORS = ['admin', 'headCoach', 'assistantCoach', 'otherCoach', 'guardian', 'otherGuardian', 'stranger', 'anonymous'] as const;
+export const ACTORS = ['admin', 'headCoach', 'assistantCoach', 'otherCoach', 'guardian', 'otherGuardian', 'auditor', 'stranger', 'anonymous'] as const;
 export type ActorName = (typeof ACTORS)[number];
 
 export interface Actor {
@@ -62,5 +62,6 @@ export async function buildClubScenario(app: TestApp): Promise<ClubScenario> {
   ok(await admin.post(`/v1/groups/${otherGroupId}/coaches`, { userId: actors.otherCoach.userId, role: 'head' }));
   ok(await admin.post(`/v1/members/${childId}/guardians`, { userId: actors.guardian.userId, relationship: 'mother' }));
   ok(await admin.post(`/v1/members/${otherChildId}/guardians`, { userId: actors.otherGuardian.userId, relationship: 'father' }));
+  ok(await admin.post(`/v1/clubs/${clubId}/auditors`, { userId: actors.auditor.userId }));
   return { app, actors, clubId, groupId, otherGroupId, childId, otherChildId, newUser: (label = 'user') => signIn(app, label), newMember };
 }

@@ -6,7 +6,7 @@ import { clubObject } from '../tuples.js';
 
 /** A club's auditors, for its admins and auditors (`can_view_auditors`). */
 export async function listClubAuditors(deps: ModuleDeps, caller: Caller, clubId: string): Promise<{ items: ClubAuditorResponse[]; nextCursor: null }> {
-  await deps.authz.requireVisible(caller.userId, 'can_view_auditors', clubObject(clubId), clubNotFound(clubId));
+  await deps.authz.authorize(caller.userId, 'can_view_auditors', clubObject(clubId), { visibleWith: 'can_view', notFound: clubNotFound(clubId) });
   const rows = await deps.uow.reader().find(ClubAuditor, { clubId }, { orderBy: { createdAt: 'asc', userId: 'asc' } });
   return { items: rows.map(presentClubAuditor), nextCursor: null };
 }

@@ -9,7 +9,7 @@ import type { AddGuardianBody } from '../schemas.js';
 import { guardianTuple } from '../tuples.js';
 
 export async function addGuardian(deps: ModuleDeps, caller: Caller, memberId: string, body: AddGuardianBody): Promise<Guardianship> {
-  await deps.authz.authorize(caller.userId, 'can_manage_guardians', memberObject(memberId), { visibleWith: 'can_view', notFound: memberNotFound(memberId) });
+  await deps.authz.authorize(caller.userId, 'can_manage_guardians', memberObject(memberId), { visibleWith: 'can_view_profile', notFound: memberNotFound(memberId) });
   return deps.uow.run({ command: 'add-guardian', actorId: caller.userId }, async (em, tuples) => {
     if (!(await em.count(YouthMember, { id: memberId }))) throw memberNotFound(memberId)();
     await requireUserExists(em, body.userId);

@@ -11,7 +11,7 @@ import { guardianTuple } from '../tuples.js';
  * another guardian, and the reason is recorded. Access ends before this returns.
  */
 export async function removeGuardian(deps: ModuleDeps, caller: Caller, memberId: string, userId: string, reason: string): Promise<void> {
-  await deps.authz.authorize(caller.userId, 'can_manage_guardians', memberObject(memberId), { visibleWith: 'can_view', notFound: memberNotFound(memberId) });
+  await deps.authz.authorize(caller.userId, 'can_manage_guardians', memberObject(memberId), { visibleWith: 'can_view_profile', notFound: memberNotFound(memberId) });
   await deps.uow.run({ command: 'remove-guardian', actorId: caller.userId, reason }, async (em, tuples) => {
     const guardianship = await em.findOne(Guardianship, { memberId, userId });
     if (!guardianship) throw guardianNotFound(memberId, userId);

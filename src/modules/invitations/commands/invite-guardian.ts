@@ -10,7 +10,7 @@ import { DEFAULT_EXPIRY_DAYS, type GuardianInvitationBody } from '../schemas.js'
 
 /** Invites someone by email to become a child's guardian; needs the same permission as adding a guardian directly. */
 export async function inviteGuardian(deps: ModuleDeps, caller: Caller, memberId: string, body: GuardianInvitationBody, now = new Date()): Promise<string> {
-  await deps.authz.authorize(caller.userId, 'can_manage_guardians', memberObject(memberId), { visibleWith: 'can_view', notFound: memberNotFound(memberId) });
+  await deps.authz.authorize(caller.userId, 'can_manage_guardians', memberObject(memberId), { visibleWith: 'can_view_profile', notFound: memberNotFound(memberId) });
   return deps.uow.run({ command: 'invite-guardian', actorId: caller.userId }, async (em, _tuples, jobs) => {
     const [member] = await em.execute<Array<{ club_id: string; first_name: string; club_name: string }>>(
       'select m.club_id, m.first_name, c.name as club_name from youth_members m join clubs c on c.id = m.club_id where m.id = ?',

@@ -5,7 +5,7 @@ import type { UpdateMemberBody } from '../schemas.js';
 import { memberObject } from '../tuples.js';
 
 export async function updateMember(deps: ModuleDeps, caller: Caller, memberId: string, body: UpdateMemberBody): Promise<string> {
-  await deps.authz.authorize(caller.userId, 'can_edit', memberObject(memberId), { visibleWith: 'can_view', notFound: memberNotFound(memberId) });
+  await deps.authz.authorize(caller.userId, 'can_edit', memberObject(memberId), { visibleWith: 'can_view_profile', notFound: memberNotFound(memberId) });
   return deps.uow.run({ command: 'update-member', actorId: caller.userId }, async (em) => {
     const member = await em.findOne(YouthMember, { id: memberId });
     if (!member) throw memberNotFound(memberId)();
