@@ -95,7 +95,7 @@ export async function composeTouchline(config: Config, opts: ComposeOptions = {}
       },
     },
     rateLimit: serveApi ? { redis, ...config.rateLimit } : undefined,
-    extraInfo: () => ({ role, openfga: { embedded: fga.embedded, storeId: fga.storeId, modelId: fga.modelId, modelSha256: fga.modelSha256 } }),
+    extraInfo: () => ({ role, openfga: { embedded: fga.embedded, storeId: fga.storeId, ...fga.activeModel() } }),
   });
   if (role !== 'api' && opts.startWorkers !== false) {
     running.workers = await startWorkers({

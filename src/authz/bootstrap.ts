@@ -4,26 +4,8 @@ import type { ModelFromFile } from './model-file.js';
 
 export const DEFAULT_STORE_NAME = 'touchline';
 
-/**
- * Finds (or creates) the store and makes sure its latest model is the one in fga/model.fga,
- * writing a new model only when the file changed. Returns the ids the app then pins.
- */
-export async function ensureStoreAndModel(
-  client: OpenFgaClient,
-  model: ModelFromFile,
-  opts: { storeId?: string; storeName?: string; modelId?: string },
-): Promise<{ storeId: string; modelId: string }> {
-  const storeId = opts.storeId ?? (await findOrCreateStore(client, opts.storeName ?? DEFAULT_STORE_NAME));
-  client.storeId = storeId;
-  if (opts.modelId) return { storeId, modelId: opts.modelId };
-  const latest = await client.readLatestAuthorizationModel().catch(() => undefined);
-  const current = latest?.authorization_model;
-  if (current && sameModel(current, model.body)) return { storeId, modelId: current.id };
-  const written = await client.writeAuthorizationModel(model.body as never);
-  return { storeId, modelId: written.authorization_model_id };
-}
-
-async function findOrCreateStore(client: OpenFgaClient, name: string): Promise<string> {
+/** The store's id by name, creating the store when there is none yet. */
+export async function findOrCreateStore(client: OpenFgaClient, name = DEFAULT_STORE_NAME): Promise<string> {
   let continuationToken: string | undefined;
   do {
     const page = await client.listStores({ pageSize: 100, continuationToken });
@@ -33,6 +15,18 @@ async function findOrCreateStore(client: OpenFgaClient, name: string): Promise<s
   } while (continuationToken);
   const created = await client.createStore({ name });
   return created.id;
+}
+
+/**
+ * Makes sure the store's latest model is the one in the file, writing a new model only when it
+ * differs. Returns its id. (The client must point at the store.)
+ */
+export async function ensureModel(client: OpenFgaClient, model: Pick<ModelFromFile, 'body'>): Promise<string> {
+  const latest = await client.readLatestAuthorizationModel().catch(() => undefined);
+  const current = latest?.authorization_model;
+  if (current && sameModel(current, model.body)) return current.id;
+  const written = await client.writeAuthorizationModel(model.body as never);
+  return written.authorization_model_id;
 }
 
 function sameModel(current: { type_definitions: unknown; conditions?: unknown; schema_version: string }, wanted: ModelFromFile['body']): boolean {

@@ -15,6 +15,8 @@ export interface Config {
     modelId?: string;
     apiToken?: string;
     embeddedDatastore: 'postgres' | 'memory';
+    /** How often the app looks for a model deployed by `npm run fga -- deploy` (switches without a restart). */
+    modelRefreshMs: number;
   };
   auth: {
     issuerBaseUrl?: string;

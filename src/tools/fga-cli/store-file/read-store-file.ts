@@ -23,6 +23,8 @@ export interface LoadedStoreFile {
   path: string;
   name: string;
   model: ModelBody;
+  /** The model file it names (absolute), when the model is not inline. */
+  modelFile?: string;
   tuples: TupleEntry[];
   tests: LoadedStoreTest[];
 }
@@ -99,5 +101,5 @@ export async function readStoreFile(path: string): Promise<LoadedStoreFile> {
     tests.push({ name, tuples: testTuples, check: test.check ?? [], listObjects: test.list_objects ?? [], listUsers: test.list_users ?? [] });
   }
   if (problems.length > 0 || !model) throw new StoreFileError(path, problems, countAssertions(file.tests ?? []));
-  return { path, name: file.name ?? path, model, tuples, tests };
+  return { path, name: file.name ?? path, model, modelFile: file.model_file ? resolve(baseDir, file.model_file) : undefined, tuples, tests };
 }
