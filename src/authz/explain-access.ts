@@ -29,6 +29,8 @@ export interface ExplainLimits {
   maxExpands?: number;
   /** Paths kept per user (the shortest first). */
   maxPathsPerUser?: number;
+  /** Expand calls in flight at once: a club-wide question must not flood OpenFGA. */
+  concurrency?: number;
 }
 
 const splitUserset = (userset: string): [string, string] => {
@@ -42,6 +44,7 @@ export async function explainAccess(expand: ExpandOne, object: string, relation:
   const maxPaths = limits.maxPathsPerUser ?? 10;
   let expands = 0;
   const memo = new Map<string, Promise<AccessPaths>>();
+  const limited = limitConcurrency(limits.concurrency ?? 8);
 
   const explainUserset = (obj: string, rel: string, onPath: ReadonlySet<string>): Promise<AccessPaths> => {
     const key = `${obj}#${rel}`;
@@ -50,7 +53,7 @@ export async function explainAccess(expand: ExpandOne, object: string, relation:
     if (!result) {
       expands += 1;
       const path = new Set(onPath).add(key);
-      result = expand(obj, rel).then(async (tree) => appendStep(await explainNode(tree, obj, path), `${rel} of ${obj}`));
+      result = limited(() => expand(obj, rel)).then(async (tree) => appendStep(await explainNode(tree, obj, path), `${rel} of ${obj}`));
       memo.set(key, result);
     }
     return result;
@@ -129,3 +132,19 @@ function dedupe(paths: string[][]): string[][] {
 }
 
 const shortestFirst = (paths: string[][]) => [...paths].sort((a, b) => a.length - b.length || formatPath(a).localeCompare(formatPath(b)));
+
+/** Runs at most `max` of the given calls at a time, the rest in order of arrival. */
+function limitConcurrency(max: number): <T>(call: () => Promise<T>) => Promise<T> {
+  let running = 0;
+  const waiting: Array<() => void> = [];
+  return async (call) => {
+    if (running >= max) await new Promise<void>((resolve) => waiting.push(resolve));
+    running += 1;
+    try {
+      return await call();
+    } finally {
+      running -= 1;
+      waiting.shift()?.();
+    }
+  };
+}
