@@ -23,6 +23,7 @@ const SAMPLE_BODIES: Record<string, (c: Ctx) => unknown> = {
   'POST /v1/clubs': () => ({ name: 'Probe FC' }),
   'PATCH /v1/clubs/:clubId': () => ({ name: 'Renamed by an outsider' }),
   'POST /v1/clubs/:clubId/admins': (c) => ({ userId: c.someUserId }),
+  'POST /v1/clubs/:clubId/auditors': (c) => ({ userId: c.someUserId }),
   'PUT /v1/me/email-preferences': () => ({ timezone: 'Europe/London', nonEssential: false }),
   'PUT /v1/clubs/:clubId/quiet-hours': () => ({ start: '22:00', end: '06:00' }),
   'POST /v1/groups/:groupId/events': () => ({ type: 'practice', title: 'Outsider practice', startsAt: '2027-06-01T18:00', endsAt: '2027-06-01T19:00' }),
@@ -37,6 +38,26 @@ const SAMPLE_BODIES: Record<string, (c: Ctx) => unknown> = {
   'POST /v1/members/:memberId/guardian-invitations': () => ({ email: 'intruder@example.test', relationship: 'uncle' }),
   'POST /v1/clubs/:clubId/members': () => ({ firstName: 'Planted', lastName: 'Kid', dateOfBirth: '2016-01-01' }),
   'PATCH /v1/members/:memberId': () => ({ medicalNotes: 'overwritten' }),
+};
+
+/**
+ * Routes whose required query names objects: the ids in it are probed exactly like path parameters
+ * (built from the same values), so an audit question about another club's child is a BOLA probe too.
+ */
+const ID_QUERIES: Record<string, (v: Record<string, string>) => Record<string, string>> = {
+  'GET /v1/audit/who-can': (v) => ({ object: `member:${v.memberId}`, relation: 'can_view' }),
+  'GET /v1/audit/users/:userId/access': () => ({ type: 'member', relation: 'can_view' }),
+  'GET /v1/audit/changes': (v) => ({ clubId: v.clubId }),
+  'GET /v1/audit/decisions': (v) => ({ clubId: v.clubId }),
+};
+
+/**
+ * A user id on this route is a question, not an object: an auditor may ask about anyone and gets the
+ * objects of the clubs *they* audit that the user reaches: for another club's coach or a nonexistent id,
+ * nothing (200, empty) — the same answer either way, so it confirms nothing. Everyone else: 404.
+ */
+const QUESTION_ROUTES: Record<string, { answeredFor: ActorName[]; status: number }> = {
+  'GET /v1/audit/users/:userId/access': { answeredFor: ['auditor'], status: 200 },
 };
 
 /** Path parameters by name → the other club's object (userId depends on the route: its coach or its guardian). */
@@ -66,8 +87,10 @@ const CAPABILITY_ROUTES: Record<string, { otherClubStatus: number }> = {
   'POST /v1/invitations/:token/accept': { otherClubStatus: 403 },
 };
 
-const idRoutes = routes.filter((r) => pathParams(r.path).length > 0);
-const listRoutes = routes.filter((r) => pathParams(r.path).length === 0);
+const takesIds = (r: (typeof routes)[number]) => pathParams(r.path).length > 0 || Boolean(ID_QUERIES[routeKey(r)]);
+const idRoutes = routes.filter(takesIds);
+const listRoutes = routes.filter((r) => !takesIds(r));
+const withQuery = (path: string, query?: Record<string, string>) => (query ? `${path}?${new URLSearchParams(query)}` : path);
 
 describe('BOLA: every id-taking route × every actor × another club\'s and nonexistent ids', function () {
   this.timeout(120_000);
@@ -98,6 +121,15 @@ describe('BOLA: every id-taking route × every actor × another club\'s and none
     }
   });
 
+  it('has a query for every route whose query schema needs more than a page size, and each passes its schema', () => {
+    const needsQuery = routes.filter((r) => r.query && !r.query.safeParse({ limit: '200' }).success).map(routeKey);
+    expect(needsQuery.filter((k) => !ID_QUERIES[k]), 'routes with required query parameters but no entry in ID_QUERIES').to.deep.equal([]);
+    for (const r of routes.filter((x) => ID_QUERIES[routeKey(x)])) {
+      const parsed = r.query!.safeParse(ID_QUERIES[routeKey(r)](otherClubParams(r.path, ctx.other)));
+      expect(parsed.success, `${routeKey(r)} query: ${JSON.stringify(parsed.error?.issues)}`).to.equal(true);
+    }
+  });
+
   it('can fill every path parameter of every route', () => {
     const unfillable = idRoutes.flatMap((r) => {
       const values = otherClubParams(r.path, ctx.other);
@@ -118,18 +150,24 @@ describe('BOLA: every id-taking route × every actor × another club\'s and none
   for (const r of idRoutes) {
     const key = routeKey(r);
     for (const target of ['another club', 'nonexistent'] as const) {
-      const signedIn = target === 'another club' && CAPABILITY_ROUTES[key] ? `${CAPABILITY_ROUTES[key].otherClubStatus} (capability route)` : '404';
+      const capability = CAPABILITY_ROUTES[key];
+      const question = QUESTION_ROUTES[key];
+      const signedIn = target === 'another club' && capability ? `${capability.otherClubStatus} (capability route)`
+        : question ? `${question.status} for ${question.answeredFor.join(', ')} (nothing of the other club), 404`
+        : '404';
       it(`${key} with ${target} ids → ${signedIn} for every signed-in actor, 401 anonymous`, async () => {
         const values = target === 'another club' ? otherClubParams(r.path, ctx.other) : nonexistentParams();
-        const path = fillPath(r.path, values);
+        const path = withQuery(fillPath(r.path, values), ID_QUERIES[key]?.(values));
         const body = r.body ? SAMPLE_BODIES[key]?.(ctx) : undefined;
         const failures: string[] = [];
         await pool([...ACTORS], 8, async (actorName: ActorName) => {
           const res = await s.actors[actorName].api.request<any>(r.method.toUpperCase(), path, body);
-          const capability = CAPABILITY_ROUTES[key];
-          const expected = actorName === 'anonymous' ? 401 : target === 'another club' && capability ? capability.otherClubStatus : 404;
+          const answered = question?.answeredFor.includes(actorName);
+          const expected = actorName === 'anonymous' ? 401 : target === 'another club' && capability ? capability.otherClubStatus : answered ? question!.status : 404;
           if (res.status !== expected) failures.push(`${actorName}: ${res.status} ${JSON.stringify(res.body).slice(0, 200)} (expected ${expected})`);
-          else if (typeof res.body?.error?.code !== 'string' || typeof res.body?.error?.message !== 'string') failures.push(`${actorName}: ${res.status} without the error shape`);
+          else if (answered && actorName !== 'anonymous') {
+            if (!Array.isArray(res.body?.items) || res.body.items.length) failures.push(`${actorName}: answered ${JSON.stringify(res.body).slice(0, 200)} (expected no items)`);
+          } else if (typeof res.body?.error?.code !== 'string' || typeof res.body?.error?.message !== 'string') failures.push(`${actorName}: ${res.status} without the error shape`);
           else if (target === 'another club') {
             // Echoing the id the caller sent is fine; naming any other id of that club (its owner, its group…) is a leak.
             const sent = path + JSON.stringify(body ?? '');

@@ -13,7 +13,7 @@ import type { TestApp } from '../support/test-app.js';
 import { startEmailTestApp, type EmailTestApp } from '../email/support/email-test-app.js';
 import type { RouteSpec } from '../../src/modules/shared/route-table.js';
 
-/** Requests per route (a multiple of CONCURRENCY); 27 fuzzed routes × 384 ≈ 10,400 per run. */
+/** Requests per route (a multiple of CONCURRENCY); 32 fuzzed routes × 384 ≈ 12,300 per run. */
 const RUNS_PER_ROUTE = Number(process.env.FUZZ_RUNS_PER_ROUTE ?? 384);
 const CONCURRENCY = 8;
 const MIN_TOTAL = Number(process.env.FUZZ_MIN_TOTAL ?? 10_000);
@@ -32,6 +32,7 @@ const VALID_BODIES: Record<string, (o: Own) => Record<string, unknown>> = {
   'POST /v1/clubs': () => ({ name: 'Probe FC', timezone: 'Europe/Berlin' }),
   'PATCH /v1/clubs/:clubId': () => ({ name: 'Renamed', timezone: 'Europe/Paris' }),
   'POST /v1/clubs/:clubId/admins': (o) => ({ userId: o.someUserId }),
+  'POST /v1/clubs/:clubId/auditors': (o) => ({ userId: o.someUserId }),
   'PUT /v1/me/email-preferences': () => ({ timezone: 'Europe/London', nonEssential: false }),
   'PUT /v1/clubs/:clubId/quiet-hours': () => ({ start: '22:00', end: '06:00' }),
   'POST /v1/groups/:groupId/events': () => ({
@@ -53,12 +54,17 @@ const VALID_BODIES: Record<string, (o: Own) => Record<string, unknown>> = {
   'PATCH /v1/members/:memberId': () => ({ firstName: 'Fuzzy', medicalNotes: null }),
 };
 
-/** A valid query per route with a query schema. */
-const VALID_QUERIES: Record<string, Record<string, string>> = {
-  default: { limit: '10' },
-  'GET /v1/groups/:groupId/events': { limit: '10', from: '2026-01-01', to: '2028-01-01' },
-  'GET /v1/me/events': { limit: '10', from: '2026-01-01', to: '2028-01-01' },
+/** A valid query per route with a query schema (default: a page size). */
+const VALID_QUERIES: Record<string, (o: Own) => Record<string, string>> = {
+  default: () => ({ limit: '10' }),
+  'GET /v1/groups/:groupId/events': () => ({ limit: '10', from: '2026-01-01', to: '2028-01-01' }),
+  'GET /v1/me/events': () => ({ limit: '10', from: '2026-01-01', to: '2028-01-01' }),
+  'GET /v1/audit/who-can': (o) => ({ object: `member:${o.memberId}`, relation: 'can_view' }),
+  'GET /v1/audit/users/:userId/access': () => ({ type: 'member', relation: 'can_view', limit: '10' }),
+  'GET /v1/audit/changes': (o) => ({ clubId: o.clubId, since: '2026-01-01T00:00:00Z', limit: '10' }),
+  'GET /v1/audit/decisions': (o) => ({ clubId: o.clubId, allowed: 'true', limit: '10' }),
 };
+const validQueryOf = (key: string, o: Own) => (VALID_QUERIES[key] ?? VALID_QUERIES.default)(o);
 
 function ownParams(o: Own): Record<string, string> {
   return { clubId: o.clubId, groupId: o.groupId, memberId: o.memberId, eventId: o.eventId, userId: o.guardianUserId };
@@ -147,6 +153,9 @@ function queryProbes(valid: Record<string, string>): fc.Arbitrary<Probe> {
     ...(keys.includes('from')
       ? [{ weight: 4, arbitrary: q('bad window', fc.tuple(fc.constantFrom('from', 'to'), dateText).map(([k, v]) => [[k, v]])) }]
       : []),
+    // Every parameter of the route's own query (ids, object names, times, flags), not just the page size.
+    { weight: 4, arbitrary: q('bad parameter', fc.tuple(fc.constantFrom(...keys), fc.oneof(hostileString, dateText, numberText, fc.constantFrom('member:', ':x', 'member:a:b', 'member:*', 'user:#x', 'a'.repeat(121)))).map(([k, v]) => [[k, v]])) },
+    { weight: 1, arbitrary: q('missing parameter', fc.constantFrom(...keys).map((k) => [[k, '']])) },
     { weight: 2, arbitrary: q('bad limit + noise', fc.tuple(numberText, fc.constantFrom(...POLLUTION_KEYS, 'limit[]', 'a[b]'), hostileString).map(([l, k, v]) => [['limit', l], [k, v]])) },
   );
 }
@@ -223,7 +232,7 @@ describe('fuzzing every body and query (fast-check): hostile input → 4xx with 
     expect(missing, 'routes with a body but no entry in VALID_BODIES').to.deep.equal([]);
     for (const r of fuzzed) {
       if (r.body) expect(r.body.safeParse(VALID_BODIES[routeKey(r)](own)).success, `${routeKey(r)} body sample`).to.equal(true);
-      if (r.query) expect(r.query.safeParse(VALID_QUERIES[routeKey(r)] ?? VALID_QUERIES.default).success, `${routeKey(r)} query sample`).to.equal(true);
+      if (r.query) expect(r.query.safeParse(validQueryOf(routeKey(r), own)).success, `${routeKey(r)} query sample`).to.equal(true);
     }
   });
 
@@ -252,7 +261,7 @@ describe('fuzzing every body and query (fast-check): hostile input → 4xx with 
       if (!route[part]) continue;
       it(`${key}: ${RUNS_PER_ROUTE} hostile ${part === 'body' ? 'bodies' : 'queries'} → 4xx with the error shape, no change`, async () => {
         const path = fillPath(route.path, ownParams(own));
-        const validQuery = route.query ? (VALID_QUERIES[key] ?? VALID_QUERIES.default) : undefined;
+        const validQuery = route.query ? validQueryOf(key, own) : undefined;
         const probes = (part === 'body' ? bodyProbes(VALID_BODIES[key](own)) : queryProbes(validQuery!)).filter((p) => knownInvalid(route, p, validQuery));
         const property = fc.asyncProperty(probes, async (probe) => {
           const res = await send(route.method.toUpperCase(), path, probe);

@@ -64,6 +64,9 @@ export async function buildOtherClub(app: TestApp): Promise<OtherClub> {
 export const FINGERPRINT_TABLES = [
   'clubs', 'club_admins', 'groups', 'group_coaches', 'group_members', 'youth_members', 'guardianships', 'guardian_removals',
   'events', 'event_series', 'event_attendance', 'join_invitations', 'club_quiet_hours', 'email_preferences', 'calendar_keys',
+  // Reads append to authz_decisions by design (every decision on a child's record is logged); a new
+  // audit_changes row would mean a relationship changed.
+  'club_auditors', 'audit_changes',
 ];
 const WITH_UPDATED_AT = new Set(['clubs', 'groups', 'youth_members', 'events', 'club_quiet_hours', 'email_preferences']);
 
