@@ -13,6 +13,7 @@ import { createAuthMiddleware } from './http/auth.js';
 import { auditChangeLog } from './modules/audit/change-log/record-tuple-changes.js';
 import { createDecisionLog } from './modules/audit/decision-log.js';
 import { createCallerResolver, createModuleRouters, createPublicRouters, type ModuleDeps } from './modules/index.js';
+import { desiredTuples } from './modules/tuple-sources.js';
 import { logger as processLogger, type Logger } from './observability/logger.js';
 import type { Role } from './server-runtime/role.js';
 import type { Running } from './server-runtime/stop-order.js';
@@ -100,6 +101,7 @@ export async function composeTouchline(config: Config, opts: ComposeOptions = {}
   if (role !== 'api' && opts.startWorkers !== false) {
     running.workers = await startWorkers({
       tupleSync: fga.tupleSync,
+      desiredTuples,
       logger,
       jobs: {
         outbox: email.outbox,

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import { startOutboxRelay } from '../src/authz/relay.js';
+import type { DesiredTuples } from '../src/authz/revocation-intents.js';
 import type { TupleSync } from '../src/authz/tuple-sync.js';
 import type { QueueName } from '../src/jobs/job-changes.js';
 import type { PgJobOutbox } from '../src/jobs/job-outbox.js';
@@ -14,6 +15,8 @@ export interface QueueWorkerDeps {
 
 export interface WorkerDeps {
   tupleSync: TupleSync;
+  /** What the database implies: the relay restores revocations of commands that never committed. */
+  desiredTuples: DesiredTuples;
   logger: Logger;
   /** The job outbox relay and one BullMQ worker per queue. */
   jobs?: QueueWorkerDeps;
@@ -37,7 +40,7 @@ export async function startWorkers(deps: WorkerDeps): Promise<RunningWorkers> {
     for (const part of [...started].reverse()) await part.close();
   };
   try {
-    const tupleRelay = startOutboxRelay(deps.tupleSync, deps.logger.child({ worker: 'fga-outbox-relay' }));
+    const tupleRelay = startOutboxRelay(deps.tupleSync, deps.desiredTuples, deps.logger.child({ worker: 'fga-outbox-relay' }));
     started.push({ name: 'fga-outbox-relay', close: () => tupleRelay.stop() });
     if (deps.jobs) {
       const jobRelay = startJobRelay(deps.jobs.outbox, deps.logger.child({ worker: 'job-outbox-relay' }), deps.jobs.relayIntervalMs);

@@ -1,15 +1,18 @@
 import type { Logger } from 'pino';
+import type { DesiredTuples } from './revocation-intents.js';
 import type { TupleSync } from './tuple-sync.js';
 
 /**
- * Retries outbox entries that a request could not apply (OpenFGA down, process killed after commit).
+ * Retries outbox entries that a request could not apply (OpenFGA down, process killed after commit),
+ * and writes back revocations whose command never committed (killed between revoking and committing).
  * Safe to run in several processes: each apply locks its rows and tuple keys.
  */
-export function startOutboxRelay(tupleSync: TupleSync, logger: Logger, intervalMs = 2000): { stop(): Promise<void> } {
+export function startOutboxRelay(tupleSync: TupleSync, desiredTuples: DesiredTuples, logger: Logger, intervalMs = 2000): { stop(): Promise<void> } {
   let running: Promise<void> | undefined;
   let stopped = false;
   const tick = async () => {
     try {
+      await tupleSync.restoreAbortedRevocations(desiredTuples);
       let settled: number;
       do settled = await tupleSync.applyPending({ limit: 200 });
       while (settled > 0 && !stopped);

@@ -5,7 +5,8 @@ import type { Logger } from 'pino';
 import { AppError } from '../http/errors.js';
 import { FgaOutboxEntry } from './outbox-entity.js';
 import { applyTupleChanges } from './fga-writer.js';
-import { tupleKeyOf, type TupleChange } from './tuple-change.js';
+import { announceRevocations, restoreAbortedRevocations, settleIntent, type DesiredTuples } from './revocation-intents.js';
+import { tupleKeyOf, type RelationTuple, type TupleChange } from './tuple-change.js';
 
 export interface OutboxMeta {
   command: string;
@@ -20,7 +21,8 @@ export interface OutboxMeta {
  * inside the command's transaction, before commit (a failure rolls the command back), and grants
  * right after commit (a failure leaves them pending for the relay). Every apply holds a transaction
  * advisory lock per tuple key and applies the *latest* entry for that key, so a slow grant can never
- * overwrite a later revocation.
+ * overwrite a later revocation. A revocation whose command then does not commit is announced
+ * beforehand (revocation-intents.ts), so the relay can write back what the database still implies.
  */
 export class TupleSync {
   constructor(
@@ -29,9 +31,12 @@ export class TupleSync {
     private readonly logger: Logger,
   ) {}
 
-  /** Inside a command's transaction: records the changes and applies the revocations. Returns the ids of grants to apply after commit. */
-  async recordInTransaction(em: Em, changes: TupleChange[], meta: OutboxMeta): Promise<string[]> {
-    if (!changes.length) return [];
+  /**
+   * Inside a command's transaction: records the changes and applies the revocations. Returns the ids of
+   * grants to apply after commit and, if it revoked anything, the intent to settle after commit.
+   */
+  async recordInTransaction(em: Em, changes: TupleChange[], meta: OutboxMeta): Promise<{ grantIds: string[]; intentId?: string }> {
+    if (!changes.length) return { grantIds: [] };
     await lockTupleKeys(em, changes.map(tupleKeyOf));
     const entries = changes.map((change) =>
       em.create(FgaOutboxEntry, {
@@ -49,7 +54,9 @@ export class TupleSync {
     );
     await em.flush();
     const revocations = entries.filter((e) => e.operation === 'delete');
+    let intentId: string | undefined;
     if (revocations.length) {
+      intentId = await announceRevocations(this.orm, em, revocations.map((e) => e.tupleKey), meta.command);
       await applyTupleChanges(this.client, revocations.map(toChange)).catch((error) => {
         throw Object.assign(new AppError('unavailable', 'Authorization service unavailable, nothing was changed; try again', undefined, 'authorization_unavailable'), { cause: error });
       });
@@ -60,7 +67,20 @@ export class TupleSync {
       }
       await em.flush();
     }
-    return entries.filter((e) => e.operation === 'write').map((e) => e.id);
+    return { grantIds: entries.filter((e) => e.operation === 'write').map((e) => e.id), intentId };
+  }
+
+  /** After commit: the command's revocations stand. */
+  async settleAfterCommit(intentId: string | undefined): Promise<void> {
+    if (!intentId) return;
+    await settleIntent(this.orm, intentId).catch((error) => this.logger.warn({ err: error, intentId }, 'could not settle a revocation intent; the relay will'));
+  }
+
+  /** Relay: writes back revoked tuples whose command never committed. */
+  async restoreAbortedRevocations(desiredTuples: DesiredTuples): Promise<{ settled: number; restored: RelationTuple[] }> {
+    const result = await restoreAbortedRevocations(this.orm, this.client, desiredTuples, lockTupleKeys);
+    if (result.restored.length) this.logger.warn({ restored: result.restored.map(tupleKeyOf) }, 'restored tuples revoked by commands that did not commit');
+    return result;
   }
 
   /** After commit: applies the given pending entries now; on failure they stay pending for the relay. */

@@ -26,6 +26,7 @@ export class UnitOfWork {
 
   async run<T>(meta: OutboxMeta, work: (em: Em, tuples: TupleChanges, jobs: JobChanges) => Promise<T>): Promise<T> {
     let grantIds: string[] = [];
+    let intentId: string | undefined;
     let jobEntryIds: string[] = [];
     let result: T;
     try {
@@ -36,7 +37,7 @@ export class UnitOfWork {
         await em.flush();
         // History first: if it cannot be written, nothing has reached OpenFGA yet.
         await this.changeLog?.recordInTransaction(em, tuples.items, meta);
-        grantIds = await this.tupleSync.recordInTransaction(em, tuples.items, meta);
+        ({ grantIds, intentId } = await this.tupleSync.recordInTransaction(em, tuples.items, meta));
         if (jobs.items.length) {
           if (!this.jobOutbox) throw new Error(`${meta.command} enqueues jobs, but no job outbox is configured`);
           jobEntryIds = await this.jobOutbox.recordInTransaction(em, jobs.items, meta);
@@ -49,6 +50,7 @@ export class UnitOfWork {
       }
       throw error;
     }
+    await this.tupleSync.settleAfterCommit(intentId);
     await this.tupleSync.applyAfterCommit(grantIds);
     if (jobEntryIds.length) await this.jobOutbox!.dispatchAfterCommit(jobEntryIds);
     return result;

@@ -5,6 +5,9 @@ import { createFgaClient } from '../../src/authz/fga-client.js';
 import { TupleSync } from '../../src/authz/tuple-sync.js';
 import { UnitOfWork } from '../../src/db/unit-of-work.js';
 import { Club } from '../../src/modules/clubs/entities.js';
+import { clubAdminTuple } from '../../src/modules/clubs/tuples.js';
+import { desiredTuples } from '../../src/modules/tuple-sources.js';
+import { ApiClient } from '../support/api-client.js';
 import { createLogger } from '../../src/observability/logger.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -76,5 +79,47 @@ describe('tuple outbox under OpenFGA faults', function () {
     await healthy.applyPending();
     expect(await holds(t)).to.equal(false);
     expect(await outboxStatus(t.object)).to.deep.equal(['superseded', 'applied']);
+  });
+
+  describe('a revocation applied to OpenFGA whose command never commits (process killed, commit failed)', () => {
+    const intents = async () => Number((await app.orm.em.fork().getConnection().execute<Array<{ n: string }>>('select count(*) as n from fga_revocation_intents'))[0].n);
+
+    async function clubWithAdmin() {
+      const sub = `revoker-${ulid()}`;
+      const api = new ApiClient(app.url, await app.token(sub));
+      const me = await api.get<{ id: string }>('/v1/me');
+      const club = await api.post<{ id: string }>('/v1/clubs', { name: 'Intent FC' });
+      expect(club.status).to.equal(201);
+      return clubAdminTuple(club.body.id, me.body.id);
+    }
+
+    it('is left alone while the transaction runs, and written back by the relay once it has rolled back', async () => {
+      const t = await clubWithAdmin();
+      expect(await holds(t)).to.equal(true);
+      const failed = app.orm.em.fork().transactional(async (em) => {
+        await healthy.recordInTransaction(em, [{ ...t, operation: 'delete' }], { command: 'test-revoke-then-crash' });
+        expect(await holds(t), 'revoked before commit').to.equal(false);
+        // Another process's relay runs meanwhile: the transaction is still in progress, so it waits.
+        expect((await healthy.restoreAbortedRevocations(desiredTuples)).settled).to.equal(0);
+        throw new Error('the commit never happens');
+      });
+      await failed.catch(() => undefined);
+      expect(await holds(t), 'the database still says admin; OpenFGA does not').to.equal(false);
+      const { restored } = await healthy.restoreAbortedRevocations(desiredTuples);
+      expect(restored.map((r) => `${r.object}#${r.relation}@${r.user}`)).to.include(`${t.object}#${t.relation}@${t.user}`);
+      expect(await holds(t)).to.equal(true);
+      expect(await intents()).to.equal(0);
+    });
+
+    it('a committed revocation leaves no intent behind and is never undone', async () => {
+      const t = await clubWithAdmin();
+      await new UnitOfWork(app.orm, healthy).run({ command: 'test-revoke' }, async (em, tuples) => {
+        await em.execute('delete from club_admins where club_id = ?', [t.object.slice('club:'.length)]);
+        tuples.delete(t);
+      });
+      expect(await intents()).to.equal(0);
+      await healthy.restoreAbortedRevocations(desiredTuples);
+      expect(await holds(t)).to.equal(false);
+    });
   });
 });
