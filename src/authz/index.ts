@@ -70,10 +70,11 @@ export async function createAuthz(config: Config, orm: Orm, logger: Logger): Pro
   const timer = active.source === 'pinned' ? undefined : setInterval(() => void refreshModel().catch((error) => logger.warn({ err: error }, 'could not look for a newly deployed model')), config.openfga.modelRefreshMs);
   timer?.unref();
 
+  const tupleSync = new TupleSync(orm, client, logger);
   return {
     client,
     authz: new Authz(client),
-    tupleSync: new TupleSync(orm, client, logger),
+    tupleSync,
     storeId,
     apiUrl: connection.apiUrl,
     embedded: connection.embedded,
@@ -90,6 +91,7 @@ export async function createAuthz(config: Config, orm: Orm, logger: Logger): Pro
     },
     close: async () => {
       clearInterval(timer);
+      await tupleSync.close();
       await connection.close();
     },
   };

@@ -1,4 +1,5 @@
 import type { OpenFgaClient } from '@openfga/sdk';
+import pg from 'pg';
 import type { Em, Orm } from '../db/orm.js';
 import { applyTupleChanges } from './fga-writer.js';
 import { tupleKeyOf, type RelationTuple } from './tuple-change.js';
@@ -7,21 +8,39 @@ import { tupleKeyOf, type RelationTuple } from './tuple-change.js';
 export type DesiredTuples = (em: Em) => Promise<RelationTuple[]>;
 
 /**
- * Announces, outside the command's transaction (so it survives a rollback or a killed process), that
- * the transaction `em` is in is about to revoke `tupleKeys` in OpenFGA. Returns the intent's id.
+ * Where intents are written: a small pool of its own, outside the ORM's. A command announces while it
+ * holds an ORM connection (and locks other commands queue on), so taking a second ORM connection could
+ * wait for ever once every ORM connection is held by a command doing the same.
  */
-export async function announceRevocations(orm: Orm, em: Em, tupleKeys: string[], command: string): Promise<string> {
-  const [{ xid }] = await em.execute<Array<{ xid: string }>>('select pg_current_xact_id()::text as xid');
-  const [row] = await orm.em.fork().getConnection().execute<Array<{ id: string }>>(
-    'insert into fga_revocation_intents (xid, tuple_keys, command) values (?::xid8, ?::jsonb, ?) returning id::text as id',
-    [xid, JSON.stringify(tupleKeys), command],
-  );
-  return row.id;
-}
+export class RevocationIntentLog {
+  private readonly pool: pg.Pool;
 
-/** After commit: the revocations stand, the intent is settled (the relay settles it if this fails). */
-export async function settleIntent(orm: Orm, intentId: string): Promise<void> {
-  await orm.em.fork().getConnection().execute('delete from fga_revocation_intents where id = ?', [intentId]);
+  constructor(databaseUrl: string) {
+    this.pool = new pg.Pool({ connectionString: databaseUrl, max: 2, idleTimeoutMillis: 10_000 });
+    this.pool.on('error', () => undefined); // an idle connection dropped by the server is simply replaced
+  }
+
+  /**
+   * Announces, outside the command's transaction (so it survives a rollback or a killed process), that
+   * the transaction `em` is in is about to revoke `tupleKeys` in OpenFGA. Returns the intent's id.
+   */
+  async announce(em: Em, tupleKeys: string[], command: string): Promise<string> {
+    const [{ xid }] = await em.execute<Array<{ xid: string }>>('select pg_current_xact_id()::text as xid');
+    const { rows } = await this.pool.query<{ id: string }>(
+      'insert into fga_revocation_intents (xid, tuple_keys, command) values ($1::xid8, $2::jsonb, $3) returning id::text as id',
+      [xid, JSON.stringify(tupleKeys), command],
+    );
+    return rows[0].id;
+  }
+
+  /** After commit: the revocations stand, the intent is settled (the relay settles it if this fails). */
+  async settle(intentId: string): Promise<void> {
+    await this.pool.query('delete from fga_revocation_intents where id = $1', [intentId]);
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
 }
 
 /**

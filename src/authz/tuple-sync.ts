@@ -5,7 +5,7 @@ import type { Logger } from 'pino';
 import { AppError } from '../http/errors.js';
 import { FgaOutboxEntry } from './outbox-entity.js';
 import { applyTupleChanges } from './fga-writer.js';
-import { announceRevocations, restoreAbortedRevocations, settleIntent, type DesiredTuples } from './revocation-intents.js';
+import { RevocationIntentLog, restoreAbortedRevocations, type DesiredTuples } from './revocation-intents.js';
 import { tupleKeyOf, type RelationTuple, type TupleChange } from './tuple-change.js';
 
 export interface OutboxMeta {
@@ -25,11 +25,19 @@ export interface OutboxMeta {
  * beforehand (revocation-intents.ts), so the relay can write back what the database still implies.
  */
 export class TupleSync {
+  private readonly intents: RevocationIntentLog;
+
   constructor(
     private readonly orm: Orm,
     private readonly client: OpenFgaClient,
     private readonly logger: Logger,
-  ) {}
+  ) {
+    this.intents = new RevocationIntentLog(String(orm.config.get('clientUrl')));
+  }
+
+  async close(): Promise<void> {
+    await this.intents.close();
+  }
 
   /**
    * Inside a command's transaction: records the changes and applies the revocations. Returns the ids of
@@ -56,7 +64,7 @@ export class TupleSync {
     const revocations = entries.filter((e) => e.operation === 'delete');
     let intentId: string | undefined;
     if (revocations.length) {
-      intentId = await announceRevocations(this.orm, em, revocations.map((e) => e.tupleKey), meta.command);
+      intentId = await this.intents.announce(em, revocations.map((e) => e.tupleKey), meta.command);
       await applyTupleChanges(this.client, revocations.map(toChange)).catch((error) => {
         throw Object.assign(new AppError('unavailable', 'Authorization service unavailable, nothing was changed; try again', undefined, 'authorization_unavailable'), { cause: error });
       });
@@ -73,7 +81,7 @@ export class TupleSync {
   /** After commit: the command's revocations stand. */
   async settleAfterCommit(intentId: string | undefined): Promise<void> {
     if (!intentId) return;
-    await settleIntent(this.orm, intentId).catch((error) => this.logger.warn({ err: error, intentId }, 'could not settle a revocation intent; the relay will'));
+    await this.intents.settle(intentId).catch((error) => this.logger.warn({ err: error, intentId }, 'could not settle a revocation intent; the relay will'));
   }
 
   /** Relay: writes back revoked tuples whose command never committed. */
@@ -104,7 +112,9 @@ export class TupleSync {
       const pending = await tx.find(
         FgaOutboxEntry,
         entryIds ? { id: { $in: entryIds }, status: 'pending' } : { status: 'pending' },
-        { orderBy: { id: 'asc' }, limit, lockMode: LockMode.PESSIMISTIC_PARTIAL_WRITE /* skip rows another apply holds */ },
+        // The relay skips rows another apply holds; a request waits for its own (the relay of another
+        // process may have picked them up first), so it never answers before its grants are in OpenFGA.
+        { orderBy: { id: 'asc' }, limit, lockMode: entryIds ? LockMode.PESSIMISTIC_WRITE : LockMode.PESSIMISTIC_PARTIAL_WRITE },
       );
       if (!pending.length) return 0;
       const keys = [...new Set(pending.map((e) => e.tupleKey))];

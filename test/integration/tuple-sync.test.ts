@@ -26,7 +26,10 @@ describe('tuple outbox under OpenFGA faults', function () {
     const dead = createFgaClient({ apiUrl: 'http://127.0.0.1:9', storeId: fga.storeId, modelId: fga.modelId });
     broken = new TupleSync(orm, dead, logger);
   });
-  after(async () => app?.close());
+  after(async () => {
+    await broken?.close();
+    await app?.close();
+  });
 
   const tuple = () => ({ user: `user:${ulid()}`, relation: 'admin', object: `club:${ulid()}` });
   const holds = async (t: { user: string; relation: string; object: string }) => (await app.fga.client.check(t)).allowed === true;
@@ -79,6 +82,14 @@ describe('tuple outbox under OpenFGA faults', function () {
     await healthy.applyPending();
     expect(await holds(t)).to.equal(false);
     expect(await outboxStatus(t.object)).to.deep.equal(['superseded', 'applied']);
+  });
+
+  it('more concurrent revocations than the connection pool holds all complete (announcing takes no second pooled connection)', async function () {
+    this.timeout(30_000); // the old design waited here for ever: every pooled connection held by a command waiting for another
+    const tuples = Array.from({ length: 25 }, tuple);
+    await Promise.all(tuples.map((t) => new UnitOfWork(app.orm, healthy).run({ command: 'test-grant' }, async (_em, tx) => void tx.write(t))));
+    await Promise.all(tuples.map((t) => new UnitOfWork(app.orm, healthy).run({ command: 'test-revoke' }, async (_em, tx) => void tx.delete(t))));
+    for (const t of tuples) expect(await holds(t)).to.equal(false);
   });
 
   describe('a revocation applied to OpenFGA whose command never commits (process killed, commit failed)', () => {
