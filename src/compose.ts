@@ -109,6 +109,9 @@ export async function composeTouchline(config: Config, opts: ComposeOptions = {}
           redisUrl: config.redisUrl,
           prefix: emailSettings.queues.prefix,
           concurrency: emailSettings.delivery.concurrency,
+          // The stalled-job check runs as often as a lock lasts: a killed worker's job moves on within ~2 locks.
+          lockDurationMs: emailSettings.delivery.jobLockMs,
+          stalledIntervalMs: emailSettings.delivery.jobLockMs,
           logger: logger.child({ worker: 'email' }),
           send: { orm, sender: email.sender, links: email.links, unknownOutcomeGraceMs: emailSettings.delivery.unknownOutcomeGraceMs, logger: logger.child({ worker: 'email' }) },
         },

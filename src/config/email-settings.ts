@@ -30,6 +30,8 @@ export interface EmailSettings {
     /** How long a send whose outcome is unknown waits for SendGrid's events before it is sent again. */
     unknownOutcomeGraceMs: number;
     concurrency: number;
+    /** How long a worker's lock on a job lasts (renewed while it runs): a killed worker's job is taken over after about this long. */
+    jobLockMs: number;
   };
 }
 
@@ -51,6 +53,7 @@ export const emailEnvSchema = z
     EMAIL_BACKOFF_MS: intVar('EMAIL_BACKOFF_MS', 10, 3_600_000),
     EMAIL_UNKNOWN_OUTCOME_GRACE_MS: intVar('EMAIL_UNKNOWN_OUTCOME_GRACE_MS', 0, 86_400_000),
     EMAIL_WORKER_CONCURRENCY: intVar('EMAIL_WORKER_CONCURRENCY', 1, 100),
+    EMAIL_JOB_LOCK_MS: intVar('EMAIL_JOB_LOCK_MS', 500, 600_000),
   })
   .transform(
     (env): EmailSettings => ({
@@ -70,6 +73,7 @@ export const emailEnvSchema = z
         // SendGrid posts its first event (processed) within seconds; ten minutes is a generous wait.
         unknownOutcomeGraceMs: env.EMAIL_UNKNOWN_OUTCOME_GRACE_MS ?? 600_000,
         concurrency: env.EMAIL_WORKER_CONCURRENCY ?? 4,
+        jobLockMs: env.EMAIL_JOB_LOCK_MS ?? 30_000, // BullMQ's default
       },
     }),
   );
