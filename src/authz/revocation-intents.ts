@@ -58,7 +58,7 @@ export async function restoreAbortedRevocations(
   const ended = await em.execute<Array<{ id: string; committed: boolean; tuple_keys: string[] }>>(
     // pg_xact_status is null for a transaction too old to remember: treat it as not committed (restoring is idempotent).
     `select id::text as id, coalesce(pg_xact_status(xid) = 'committed', false) as committed, tuple_keys
-       from fga_revocation_intents where pg_xact_status(xid) is distinct from 'in progress' order by id limit 100`,
+       from fga_revocation_intents where pg_xact_status(xid) is distinct from 'in progress' order by fga_revocation_intents.id limit 100`,
   );
   if (!ended.length) return { settled: 0, restored: [] };
   const keys = new Set(ended.filter((i) => !i.committed).flatMap((i) => i.tuple_keys));

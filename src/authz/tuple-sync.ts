@@ -119,10 +119,11 @@ export class TupleSync {
       if (!pending.length) return 0;
       const keys = [...new Set(pending.map((e) => e.tupleKey))];
       await lockTupleKeys(tx, keys);
-      // The latest entry per key, whatever its status, decides what OpenFGA must hold.
+      // The latest entry per key, whatever its status, decides what OpenFGA must hold. (Ordered by the
+      // column, not the text alias: as text, '99' sorts after '100' and an old entry would win.)
       const latest = await tx.execute<Array<{ id: string; tuple_key: string }>>(
         `select distinct on (tuple_key) id::text as id, tuple_key from fga_outbox
-         where tuple_key in (select json_array_elements_text(?::json)) order by tuple_key, id desc`,
+         where tuple_key in (select json_array_elements_text(?::json)) order by tuple_key, fga_outbox.id desc`,
         [JSON.stringify(keys)],
       );
       const latestIds = new Set(latest.map((row) => row.id));

@@ -88,7 +88,7 @@ export class PgJobOutbox implements JobOutbox {
       const pending = await tx.execute<PendingRow[]>(
         `select id::text as id, queue, operation, job_name, job_id, data, run_at from job_outbox
          where status = 'pending' and (queue, job_id) in (select p->>0, p->>1 from json_array_elements(?::json) as p)
-         order by id for update`,
+         order by job_outbox.id for update`, // the column: ordered as the text alias, 100 would come before 99
         [JSON.stringify(pairs.map(([, pair]) => pair))],
       );
       const applied: string[] = [];

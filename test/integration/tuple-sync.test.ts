@@ -84,6 +84,20 @@ describe('tuple outbox under OpenFGA faults', function () {
     expect(await outboxStatus(t.object)).to.deep.equal(['superseded', 'applied']);
   });
 
+  it('the latest entry wins when entry ids gain a digit (ids are compared as numbers, not text)', async () => {
+    const t = tuple();
+    const conn = app.orm.em.fork().getConnection();
+    const [{ max }] = await conn.execute<Array<{ max: string | null }>>('select max(id)::text as max from fga_outbox');
+    const nextPowerOfTen = 10n ** BigInt(String(BigInt(max ?? '0') + 4n).length);
+    await conn.execute(`select setval(pg_get_serial_sequence('fga_outbox', 'id'), ?)`, [String(nextPowerOfTen - 3n)]);
+    await new UnitOfWork(app.orm, broken).run({ command: 'test-grant' }, async (_em, tuples) => void tuples.write(t)); // …98, pending
+    await new UnitOfWork(app.orm, healthy).run({ command: 'test-revoke' }, async (_em, tuples) => void tuples.delete(t)); // …99
+    await new UnitOfWork(app.orm, broken).run({ command: 'test-grant' }, async (_em, tuples) => void tuples.write(t)); // 10…00, pending
+    await healthy.applyPending();
+    expect(await holds(t)).to.equal(true);
+    expect(await outboxStatus(t.object)).to.deep.equal(['superseded', 'applied', 'applied']);
+  });
+
   it('more concurrent revocations than the connection pool holds all complete (announcing takes no second pooled connection)', async function () {
     this.timeout(30_000); // the old design waited here for ever: every pooled connection held by a command waiting for another
     const tuples = Array.from({ length: 25 }, tuple);

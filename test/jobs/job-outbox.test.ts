@@ -99,6 +99,18 @@ describe('job outbox (PostgreSQL → BullMQ)', function () {
     expect(await rows('never-added')).to.deep.equal([{ operation: 'remove', status: 'dispatched', attempts: 2, failed: true }]);
   });
 
+  it('applies entries in id order when ids gain a digit (numbers, not text): an add then a remove leaves no job', async () => {
+    const em = t.app.orm.em.fork();
+    const [{ max }] = await em.execute<Array<{ max: string | null }>>('select max(id)::text as max from job_outbox');
+    const nextPowerOfTen = 10n ** BigInt(String(BigInt(max ?? '0') + 3n).length);
+    await em.execute(`select setval(pg_get_serial_sequence('job_outbox', 'id'), ?)`, [String(nextPowerOfTen - 2n)]);
+    await run(deadUow, (jobs) => jobs.add({ queue: 'email', name: 'send-email', jobId: 'digits:1', data: data(9) })); // …99
+    await run(deadUow, (jobs) => jobs.remove('email', 'digits:1')); // 10…00
+    await outbox.dispatchPending();
+    expect((await rows('digits:1')).map((r) => `${r.operation}:${r.status}`)).to.deep.equal(['add:dispatched', 'remove:dispatched']);
+    expect(await job('digits:1')).to.equal(undefined);
+  });
+
   it('dispatching an entry twice (crash between Redis and the status update) still leaves one job', async () => {
     await run(uow, (jobs) => jobs.add({ queue: 'email', name: 'send-email', jobId: 'twice:1', data: data(8) }));
     await t.app.orm.em.fork().execute(`update job_outbox set status = 'pending' where job_id = 'twice:1'`);
