@@ -1,0 +1,109 @@
+// `npm run bench:api`: the Touchline API end to end (token auth, OpenFGA checks and list-objects on
+// the embedded engine over PostgreSQL, SQL, decision log) on a seeded 50-club dataset, driven by
+// autocannon at 1, 16 and 50 connections, against a bare Express "hello" baseline in its own
+// process. Prints a table and the targets, then one JSON line. Exit 1 on any non-2xx/error.
+//
+//   --duration S     measured seconds per cell (5), after --warmup S (1)
+//   --scale N        dataset size factor (1 = 50 clubs, 1,000 groups, 20,000 members, ≈ 220k tuples)
+//   --scenarios a,b  subset of memberProfile,roster,myChildren,clubMembers,writes
+//   --size-check     afterwards seed a 5× larger dataset (clubs 5× bigger) and compare list p99 at c1
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { runCell, type CellResult } from './lib/autocannon-cell.js';
+import { SCENARIO_KEYS, type Scenario } from './lib/api-scenarios.js';
+import { setUpBench } from './lib/api-bench-setup.js';
+import { startChildServer } from './lib/child-server.js';
+import { roundTo } from './lib/latency-stats.js';
+import { formatTable } from './lib/report-table.js';
+
+const { values } = parseArgs({ options: {
+  duration: { type: 'string', default: '5' }, warmup: { type: 'string', default: '1' }, scale: { type: 'string', default: '1' },
+  scenarios: { type: 'string', default: SCENARIO_KEYS.join(',') }, 'size-check': { type: 'boolean', default: false },
+} });
+const seconds = Number(values.duration);
+const warmupSeconds = Number(values.warmup);
+const scale = Number(values.scale);
+const wanted = values.scenarios.split(',').map((s) => s.trim()).filter(Boolean);
+const unknown = wanted.filter((k) => !(SCENARIO_KEYS as readonly string[]).includes(k));
+if (unknown.length || !(seconds > 0) || !(scale > 0)) throw new Error(`bad options: ${unknown.length ? `unknown scenarios ${unknown}` : '--duration and --scale must be > 0'}`);
+const CONCURRENCIES = [1, 16, 50] as const;
+const log = (line: string) => process.stderr.write(`${line}\n`);
+type Cells = Map<number, CellResult>;
+
+async function measure(url: string, scenario: Pick<Scenario, 'key' | 'sync'> & { next: () => ReturnType<ReturnType<Scenario['source']>> }, concurrencies: readonly number[]): Promise<Cells> {
+  const cells: Cells = new Map();
+  for (const connections of concurrencies) {
+    await scenario.sync?.();
+    const result = await runCell({ url, connections, seconds, warmupSeconds, next: scenario.next, afterWarmup: scenario.sync });
+    cells.set(connections, result);
+    log(`  ${scenario.key} c${connections}: p50 ${result.p50.toFixed(2)} ms, p99 ${result.p99.toFixed(2)} ms, ${Math.round(result.rps)} req/s${result.non2xx || result.errors ? `, ${result.non2xx} non-2xx (first ${result.firstBadStatus}), ${result.errors} errors` : ''}`);
+  }
+  return cells;
+}
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  log(`api bench: scale ${scale}, ${seconds} s per cell after ${warmupSeconds} s warm-up; rate limits disabled (RATE_LIMIT_PER_USER_PER_MINUTE=0, RATE_LIMIT_PER_IP_PER_MINUTE=0), LOG_LEVEL=silent`);
+  const hello = await startChildServer(fileURLToPath(new URL('./lib/hello-server-process.ts', import.meta.url)));
+  const results = new Map<string, Cells>();
+  let facts: Record<string, unknown> = {};
+  let sizeCheck: Record<string, { p99Small: number; p99Large: number; growth: number; pass: boolean }> | undefined;
+  try {
+    const setup = await setUpBench(scale, log);
+    facts = setup.facts;
+    try {
+      for (const scenario of setup.scenarios.filter((s) => wanted.includes(s.key))) {
+        results.set(scenario.key, await measure(setup.api.url, { ...scenario, next: scenario.source(setup.tokens) }, CONCURRENCIES));
+      }
+    } finally {
+      await setup.api.stop();
+    }
+    results.set('baseline', await measure(hello.url, { key: 'baseline', next: () => ({ method: 'GET', path: '/hello' }) }, CONCURRENCIES));
+
+    if (values['size-check']) {
+      log(`size check: a dataset with clubs 5× larger (scale ${scale * 5})`);
+      const large = await setUpBench(scale * 5, log);
+      sizeCheck = {};
+      try {
+        for (const scenario of large.scenarios.filter((s) => s.kind === 'list' && wanted.includes(s.key))) {
+          const p99Large = (await measure(large.api.url, { ...scenario, next: scenario.source(large.tokens) }, [1])).get(1)!.p99;
+          const p99Small = results.get(scenario.key)!.get(1)!.p99;
+          sizeCheck[scenario.key] = { p99Small: roundTo(p99Small, 2), p99Large: roundTo(p99Large, 2), growth: roundTo(p99Large / p99Small, 2), pass: p99Large <= 1.5 * p99Small };
+        }
+        facts = { ...facts, sizeCheckDataset: large.facts };
+      } finally {
+        await large.api.stop();
+      }
+    }
+  } finally {
+    await hello.stop();
+  }
+  report(results, facts, sizeCheck, (performance.now() - started) / 1000);
+}
+
+function report(results: Map<string, Cells>, facts: Record<string, unknown>, sizeCheck: Record<string, { growth: number; pass: boolean }> | undefined, totalSeconds: number): void {
+  const ratio = (key: string, c: number) => roundTo(results.get(key)!.get(c)!.rps / results.get('baseline')!.get(c)!.rps, 3);
+  const rows = [...results].flatMap(([key, cells]) => [...cells].map(([c, r]) => [key, c, r.p50, r.p99, r.max, Math.round(r.rps), ratio(key, c), r.count, r.non2xx, r.errors]));
+  console.log(formatTable(['scenario', 'conc', 'p50 ms', 'p99 ms', 'max ms', 'req/s', 'x baseline', 'ok requests', 'non-2xx', 'errors'], rows));
+  const targets: Array<[string, boolean]> = [];
+  for (const key of ['memberProfile', 'roster', 'myChildren', 'clubMembers'].filter((k) => results.has(k))) {
+    targets.push([`${key}: p99 ≤ 15 ms at c1 (${results.get(key)!.get(1)!.p99.toFixed(2)})`, results.get(key)!.get(1)!.p99 <= 15]);
+    targets.push([`${key}: ratio ≥ 0.3 at c16 (${ratio(key, 16)})`, ratio(key, 16) >= 0.3]);
+  }
+  for (const [key, s] of Object.entries(sizeCheck ?? {})) targets.push([`${key}: p99 at c1 grows ≤ 1.5× on 5× clubs (${s.growth}×)`, s.pass]);
+  if (!sizeCheck) console.log('size check not run (use --size-check: seeds a second dataset with clubs 5× larger)');
+  for (const [label, pass] of targets) console.log(`${pass ? 'PASS' : 'FAIL'}  ${label}`);
+  const failures = [...results].flatMap(([key, cells]) => [...cells].filter(([, r]) => r.non2xx + r.errors > 0 || r.count === 0)
+    // A cell with no answer at all (every request still pending when it ended) failed too.
+    .map(([c, r]) => `${key} c${c}: ${r.non2xx} non-2xx, ${r.errors} errors/timeouts${r.count === 0 ? ', no successful response' : ''}`));
+  if (failures.length) console.log(`ERRORS: ${failures.join('; ')}`);
+  console.log(`total ${totalSeconds.toFixed(0)} s`);
+  const json: Record<string, unknown> = Object.fromEntries([...results].map(([key, cells]) => [key, Object.fromEntries([...cells].map(([c, r]) => [`c${c}`, { p50: roundTo(r.p50, 2), p99: roundTo(r.p99, 2), rps: Math.round(r.rps), ratio: ratio(key, c) }]))]));
+  console.log(JSON.stringify({ ...json, dataset: facts, sizeCheck: sizeCheck ?? null, targetsPassed: targets.every(([, p]) => p), errors: failures.length }));
+  if (failures.length) process.exitCode = 1;
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+  process.exitCode = 1;
+});
