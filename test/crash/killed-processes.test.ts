@@ -2,7 +2,10 @@
 // in the middle of email jobs. After a restart the database and OpenFGA agree (reconcile finds nothing
 // to repair), every acknowledged write is there, no job is lost and no email went out twice.
 import { expect } from 'chai';
+import { Queue } from 'bullmq';
+import { Redis } from 'ioredis';
 import pg from 'pg';
+import { toBullJobId } from '../../src/jobs/bull-job-id.js';
 import type { ApiClient } from '../support/api-client.js';
 import { startCrashCluster, type CrashCluster } from './support/crash-cluster.js';
 import { waitFor } from './support/processes.js';
@@ -21,6 +24,8 @@ describe('crash: processes killed mid-command and mid-job (SIGKILL, real process
   let clubId: string;
   let groupId: string;
   const memberIds: string[] = [];
+  let redis: Redis;
+  let queue: Queue; // the cluster's email queue, to see where its jobs are
 
   const sees = async (who: ApiClient, memberId: string) => (await who.get(`/v1/members/${memberId}`)).status === 200;
   const roster = async (gid: string) => (ok(await admin.get(`/v1/groups/${gid}/members?limit=200`), 200).items as Array<{ id: string }>).map((m) => m.id);
@@ -28,6 +33,8 @@ describe('crash: processes killed mid-command and mid-job (SIGKILL, real process
 
   before(async () => {
     c = await startCrashCluster();
+    redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', { maxRetriesPerRequest: null });
+    queue = new Queue('email', { connection: redis, prefix: c.queuePrefix });
     const a = await c.signIn('admin');
     const coachUser = await c.signIn('coach');
     admin = a.api;
@@ -47,7 +54,11 @@ describe('crash: processes killed mid-command and mid-job (SIGKILL, real process
     const start = new Date(Math.ceil(Date.now() / 3600_000) * 3600_000 + 72 * 3600_000);
     ok(await admin.post(`/v1/groups/${groupId}/events`, { type: 'practice', title: 'Crash practice', startsAt: start.toISOString(), endsAt: new Date(+start + 3600_000).toISOString() }));
   });
-  after(async () => c?.close());
+  after(async () => {
+    await queue?.close();
+    redis?.disconnect();
+    await c?.close();
+  });
 
   it('API killed after its commands revoked tuples in OpenFGA but before they committed: the rows stay, the relay writes the tuples back, reconcile finds nothing', async () => {
     const victims = memberIds.slice(0, 4);
@@ -111,6 +122,12 @@ describe('crash: processes killed mid-command and mid-job (SIGKILL, real process
 
   it('workers killed while SendGrid had accepted emails but not yet answered: every email goes out exactly once', async () => {
     const standIn = (path: string, init?: RequestInit) => fetch(`${c.standInUrl}${path}`, init).then((r) => r.json());
+    // Earlier emails (the event's invitations to guardians) go out first: the hung sends must be this test's.
+    // (Its reminders stay delayed until a day before the event.)
+    await waitFor('earlier email jobs to finish', async () => {
+      const counts = await queue.getJobCounts('waiting', 'active', 'prioritized');
+      return Object.values(counts).every((n) => n === 0) && (await count(`select count(*) as n from job_outbox where status <> 'dispatched'`)) === 0;
+    }, 60_000);
     // The first three sends are stored (and their events posted) but never answered: the jobs hang mid-send.
     await standIn('/control/failures', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ mode: 'accept-and-hang', count: 3 }) });
     const invitationIds: string[] = [];
@@ -125,6 +142,8 @@ describe('crash: processes killed mid-command and mid-job (SIGKILL, real process
     await waitFor('three sends to hang at SendGrid', async () => (await sentFor()).filter((n) => n > 0).length >= 3, 30_000);
     // Recorded as sending before the call; SendGrid's events for the accepted message may already say sent.
     expect(await count(`select count(*) as n from email_deliveries where status in ('sending', 'sent') and job_id = any($1)`, [jobIds])).to.be.at.least(3);
+    const hung = await Promise.all(jobIds.map(async (id) => (await queue.getJob(toBullJobId(id)))?.getState()));
+    expect(hung.filter((state) => state === 'active'), 'jobs still waiting for SendGrid when the workers die').to.have.length.of.at.least(3);
 
     await c.workers.kill();
     await standIn('/control/failures', { method: 'DELETE' });
@@ -132,6 +151,10 @@ describe('crash: processes killed mid-command and mid-job (SIGKILL, real process
 
     await waitFor('every invitation email to be settled', async () =>
       (await count(`select count(*) as n from email_deliveries where status = 'sent' and job_id = any($1)`, [jobIds])) === jobIds.length, 90_000);
+    // SendGrid's events mark a hung send as sent long before its job is taken over from the dead worker:
+    // only once every job has finished could a second send have happened, so count then.
+    await waitFor('every email job to have finished in BullMQ', async () =>
+      (await Promise.all(jobIds.map(async (id) => (await queue.getJob(toBullJobId(id)))?.finishedOn !== undefined))).every(Boolean), 60_000);
     expect(await sentFor(), 'emails per job at SendGrid').to.deep.equal(jobIds.map(() => 1));
     expect(await count(`select count(*) as n from job_outbox where status <> 'dispatched'`)).to.equal(0);
   });

@@ -14,6 +14,8 @@ const ADMIN_URL = process.env.TEST_DATABASE_ADMIN_URL ?? 'postgres://root@127.0.
 export interface CrashCluster {
   apiUrl: string;
   standInUrl: string;
+  /** The cluster's BullMQ key prefix (QUEUE_PREFIX), to look at its jobs. */
+  queuePrefix: string;
   db: pg.Pool;
   api: RunningProcess;
   workers: RunningProcess;
@@ -59,6 +61,7 @@ export async function startCrashCluster(): Promise<CrashCluster> {
   const cluster: CrashCluster = {
     apiUrl,
     standInUrl: env.SENDGRID_API_BASE_URL.replace(/\/+$/, ''),
+    queuePrefix: env.QUEUE_PREFIX,
     db: new pg.Pool({ connectionString: databaseUrl, max: 4 }),
     api: await startRole('api', apiPort), // migrates and creates the store first
     workers: await startRole('workers', workersPort),
