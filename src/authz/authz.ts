@@ -1,6 +1,6 @@
 import { ConsistencyPreference, FgaApiValidationError, type OpenFgaClient } from '@openfga/sdk';
 import { AppError } from '../http/errors.js';
-import { DecisionBuffer, type DecisionContext, type DecisionLog } from './decision-recorder.js';
+import { DecisionBuffer, GroupCommitDecisionWriter, type DecisionContext, type DecisionLog } from './decision-recorder.js';
 import type { UsersetTreeNode } from './explain-access.js';
 
 export interface AuthorizeOptions {
@@ -23,18 +23,18 @@ export class Authz {
 
   constructor(
     private readonly client: OpenFgaClient,
-    private readonly decisionLog?: DecisionLog,
+    private readonly decisionWriter?: GroupCommitDecisionWriter,
     private readonly decisions?: DecisionBuffer,
   ) {}
 
   /** The same door, logging decisions on children's records to `log`. */
   withDecisionLog(log: DecisionLog): Authz {
-    return new Authz(this.client, log);
+    return new Authz(this.client, new GroupCommitDecisionWriter(log));
   }
 
   /** A fresh instance with an empty memo (and decision buffer), for one request. */
   forRequest(context: DecisionContext = {}): Authz {
-    return new Authz(this.client, this.decisionLog, this.decisionLog && new DecisionBuffer(this.decisionLog, context));
+    return new Authz(this.client, this.decisionWriter, this.decisionWriter && new DecisionBuffer(this.decisionWriter, context));
   }
 
   /** Writes the request's decisions; the route wrapper calls it before answering. */
@@ -78,7 +78,7 @@ export class Authz {
 
   /** Records that a list showed these objects to the user (the list's one decision covered them all). */
   recordListed(userId: string, relation: string, objects: string[]): void {
-    for (const object of objects) this.decisions?.add({ userId, relation, object, allowed: true, source: 'list' });
+    this.decisions?.addAll(objects.map((object) => ({ userId, relation, object, allowed: true, source: 'list' as const })));
   }
 
   /** Of `objects`, those the user has `relation` on: one batch-check request, not a check per object. */

@@ -1,6 +1,8 @@
 // Authorisation decisions on children's records are logged, every one (issue: auditors ask "who read
-// which profile, when, allowed or denied"). Authz collects them per request; the route wrapper writes
-// them before the response leaves, so a read whose decision cannot be recorded is not served.
+// which profile, when, allowed or denied"). Authz collects them per request and starts writing them at
+// once (while the request goes on with its SQL); the route wrapper waits for the write before the
+// response leaves, so a read whose decision cannot be recorded is not served. Concurrent requests'
+// decisions share one INSERT (group commit): one statement per write in flight, not per request.
 
 export interface Decision {
   at: Date;
@@ -18,29 +20,68 @@ export interface DecisionContext {
   requestId?: string;
 }
 
+export type RecordedDecision = Decision & DecisionContext;
+
 /** Where decisions go (the audit module's table); `records` says which objects are children's records. */
 export interface DecisionLog {
   records(object: string): boolean;
-  write(decisions: Decision[], context: DecisionContext): Promise<void>;
+  write(decisions: RecordedDecision[]): Promise<void>;
 }
 
-/** One request's decisions, written together by `flush`. */
+/**
+ * Writes decisions as they come: the first waits for nothing; those arriving while a write is in
+ * flight go together in the next one. Each caller learns whether *its* decisions were stored.
+ */
+export class GroupCommitDecisionWriter {
+  private queued: Array<{ decisions: RecordedDecision[]; settle(error?: unknown): void }> = [];
+  private writing = false;
+
+  constructor(readonly log: DecisionLog) {}
+
+  submit(decisions: RecordedDecision[]): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      this.queued.push({ decisions, settle: (error) => (error === undefined ? resolve() : reject(error)) });
+      if (!this.writing) this.writeQueued();
+    });
+  }
+
+  private writeQueued(): void {
+    const batch = this.queued;
+    this.queued = [];
+    this.writing = true;
+    this.log.write(batch.flatMap((b) => b.decisions)).then(
+      () => batch.forEach((b) => b.settle()),
+      (error: unknown) => batch.forEach((b) => b.settle(error ?? new Error('decision log write failed'))),
+    ).finally(() => {
+      this.writing = false;
+      if (this.queued.length) this.writeQueued();
+    });
+  }
+}
+
+/** One request's decisions: each goes to the writer as soon as it is made; `flush` waits for them all. */
 export class DecisionBuffer {
-  private pending: Decision[] = [];
+  private readonly writes: Array<Promise<void>> = [];
 
   constructor(
-    private readonly log: DecisionLog,
+    private readonly writer: GroupCommitDecisionWriter,
     private readonly context: DecisionContext,
   ) {}
 
   add(decision: Omit<Decision, 'at'>): void {
-    if (this.log.records(decision.object)) this.pending.push({ ...decision, at: new Date() });
+    this.addAll([decision]);
+  }
+
+  addAll(decisions: Array<Omit<Decision, 'at'>>): void {
+    const at = new Date();
+    const recorded = decisions.filter((d) => this.writer.log.records(d.object)).map((d) => ({ ...d, at, ...this.context }));
+    if (!recorded.length) return;
+    const write = this.writer.submit(recorded);
+    write.catch(() => undefined); // reported by flush(); never an unhandled rejection meanwhile
+    this.writes.push(write);
   }
 
   async flush(): Promise<void> {
-    if (!this.pending.length) return;
-    const batch = this.pending;
-    this.pending = [];
-    await this.log.write(batch, this.context);
+    await Promise.all(this.writes.splice(0));
   }
 }

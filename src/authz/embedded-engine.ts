@@ -1,11 +1,14 @@
 // Starts the embedded OpenFGA-compatible engine on a loopback port of its own (port 0: the OS picks
-// one, so it never clashes with PORT or another checkout). The app still talks to it through
-// @openfga/sdk over HTTP, exactly as it would to a real OpenFGA server.
-import { MemoryDatastore, PostgresDatastore, startFgaServer } from '../fga-engine/index.js';
+// one, so it never clashes with PORT or another checkout), for tools and debugging. The app talks to
+// it through @openfga/sdk as it would to a real OpenFGA server: over that port, or (the default) over
+// the in-process transport, which skips the loopback hop (in-process-transport.ts).
+import { createInProcessDispatch, MemoryDatastore, PostgresDatastore, startFgaServer, type InProcessDispatch } from '../fga-engine/index.js';
 
 export interface EmbeddedEngine {
   url: string;
   datastore: 'postgres' | 'memory';
+  /** The same API without a socket, for a client in this process. */
+  dispatch: InProcessDispatch;
   close(): Promise<void>;
 }
 
@@ -18,6 +21,7 @@ export async function startEmbeddedEngine(opts: { datastore: 'postgres' | 'memor
   return {
     url: server.url,
     datastore: opts.datastore,
+    dispatch: createInProcessDispatch({ datastore }),
     close: async () => {
       await server.close();
       await datastore.close();

@@ -1,10 +1,13 @@
 import { CredentialsMethod, OpenFgaClient } from '@openfga/sdk';
+import type { AxiosInstance } from 'axios';
 
 export interface FgaClientSettings {
   apiUrl: string;
   storeId?: string;
   modelId?: string;
   apiToken?: string;
+  /** The HTTP client the SDK uses (default: its own axios); the embedded engine's in-process transport. */
+  transport?: AxiosInstance;
 }
 
 /** The only way the app talks to OpenFGA (embedded or remote): the unchanged @openfga/sdk client. */
@@ -17,5 +20,6 @@ export function createFgaClient(settings: FgaClientSettings): OpenFgaClient {
       ? { method: CredentialsMethod.ApiToken, config: { token: settings.apiToken } }
       : undefined,
     retryParams: { maxRetry: 2, minWaitInMs: 50 },
-  });
+  // The SDK is CommonJS and types axios from its .d.cts: the same instance, declared twice.
+  }, settings.transport as unknown as ConstructorParameters<typeof OpenFgaClient>[1]);
 }

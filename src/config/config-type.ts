@@ -15,6 +15,8 @@ export interface Config {
     modelId?: string;
     apiToken?: string;
     embeddedDatastore: 'postgres' | 'memory';
+    /** How the app's SDK client reaches the embedded engine: without a socket, or over its loopback port. */
+    embeddedTransport: 'in-process' | 'http';
     /** How often the app looks for a model deployed by `npm run fga -- deploy` (switches without a restart). */
     modelRefreshMs: number;
   };

@@ -24,6 +24,7 @@ export const envSchema = z
     OPENFGA_MODEL_ID: ulidVar('OPENFGA_MODEL_ID'),
     OPENFGA_API_TOKEN: stringVar('OPENFGA_API_TOKEN'),
     FGA_EMBEDDED_DATASTORE: enumVar('FGA_EMBEDDED_DATASTORE', ['postgres', 'memory'] as const),
+    FGA_EMBEDDED_TRANSPORT: enumVar('FGA_EMBEDDED_TRANSPORT', ['in-process', 'http'] as const),
     FGA_MODEL_REFRESH_MS: intVar('FGA_MODEL_REFRESH_MS', 100, 3_600_000),
     AUTH0_ISSUER_BASE_URL: urlVar('AUTH0_ISSUER_BASE_URL', ['https:', 'http:']),
     AUTH0_AUDIENCE: stringVar('AUTH0_AUDIENCE'),
@@ -60,6 +61,7 @@ export const envSchema = z
         modelId: env.OPENFGA_MODEL_ID,
         apiToken: env.OPENFGA_API_TOKEN,
         embeddedDatastore: env.FGA_EMBEDDED_DATASTORE ?? 'postgres',
+        embeddedTransport: env.FGA_EMBEDDED_TRANSPORT ?? 'in-process',
         modelRefreshMs: env.FGA_MODEL_REFRESH_MS ?? 2000,
       },
       auth: {

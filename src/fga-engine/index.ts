@@ -1,7 +1,7 @@
 // Public entry of the OpenFGA-compatible engine. Self-contained: nothing here imports the rest of
 // the app, so the engine could be published on its own.
-export { createFgaApp, startFgaServer } from './api/index.js';
-export type { FgaAppOptions, StartFgaServerOptions, RunningFgaServer, EngineLogger } from './api/index.js';
+export { createFgaApp, startFgaServer, createInProcessDispatch } from './api/index.js';
+export type { FgaAppOptions, StartFgaServerOptions, RunningFgaServer, EngineLogger, InProcessDispatch, InProcessRequest, EngineReply } from './api/index.js';
 export { MemoryDatastore } from './storage/memory.js';
 export { PostgresDatastore } from './storage/postgres.js';
 export type { PostgresDatastoreOptions } from './storage/postgres.js';

@@ -3,6 +3,7 @@ import { auth, type JWTPayload } from 'express-oauth2-jwt-bearer';
 import { AppError } from './app-error.js';
 import { authErrorToAppError, isAuthLibraryError } from './auth-errors.js';
 import type { Caller, TokenIdentity } from './types.js';
+import { bearerTokenOf, VerifiedTokenCache } from './verified-token-cache.js';
 
 export interface AuthMiddlewareOptions {
   /** Either `issuerBaseURL` (OpenID discovery, as with an Auth0 tenant) or `issuer` + `jwksUri`. */
@@ -29,6 +30,7 @@ function booleanClaim(payload: JWTPayload, name: string): boolean | undefined {
 /**
  * Verifies the bearer token (RS256 via JWKS: signature, issuer, audience, expiry) with
  * express-oauth2-jwt-bearer, answers 401 in our error shape when it fails, then resolves the caller.
+ * A token verified before is taken from the cache until it expires (verified-token-cache.ts).
  */
 export function createAuthMiddleware(options: AuthMiddlewareOptions): RequestHandler {
   const discovery = Boolean(options.issuerBaseURL);
@@ -47,8 +49,23 @@ export function createAuthMiddleware(options: AuthMiddlewareOptions): RequestHan
     dpop: { enabled: false },
   });
 
-  return (req, res, next) => {
+  const verified = new VerifiedTokenCache();
+  const verifyOrRecall: RequestHandler = (req, res, next) => {
+    const token = bearerTokenOf(req.headers.authorization);
+    const known = token && verified.get(token);
+    if (known) {
+      req.auth = { payload: known.payload, header: known.header as NonNullable<typeof req.auth>['header'], token: token! };
+      next();
+      return;
+    }
     verify(req, res, (error?: unknown) => {
+      if (!error && token && req.auth?.token === token) verified.set(token, req.auth.payload, req.auth.header);
+      next(error);
+    });
+  };
+
+  return (req, res, next) => {
+    verifyOrRecall(req, res, (error?: unknown) => {
       if (error) {
         next(isAuthLibraryError(error) ? authErrorToAppError(error) : error);
         return;

@@ -25,7 +25,7 @@ describe('loadConfig', () => {
       bodyLimit: '100kb',
       rateLimit: { perUserPerMinute: 600, perIpPerMinute: 1200, prefix: 'touchline:rate-limit:' },
     });
-    expect(config.openfga).to.deep.equal({ apiUrl: undefined, storeId: undefined, modelId: undefined, apiToken: undefined, embeddedDatastore: 'postgres', modelRefreshMs: 2000 });
+    expect(config.openfga).to.deep.equal({ apiUrl: undefined, storeId: undefined, modelId: undefined, apiToken: undefined, embeddedDatastore: 'postgres', embeddedTransport: 'in-process', modelRefreshMs: 2000 });
     expect(config.auth).to.deep.equal({ issuerBaseUrl: undefined, audience: 'https://api.touchline.dev', devIssuer: true });
     expect(config.shutdownTimeoutMs).to.be.a('number').greaterThan(0);
   });
@@ -43,6 +43,7 @@ describe('loadConfig', () => {
       OPENFGA_MODEL_ID: '01HVMMBCMGZNT3SED4Z17ECXCB',
       OPENFGA_API_TOKEN: 'token-value',
       FGA_EMBEDDED_DATASTORE: 'memory',
+      FGA_EMBEDDED_TRANSPORT: 'http',
       FGA_MODEL_REFRESH_MS: '5000',
       AUTH0_ISSUER_BASE_URL: 'https://touchline.eu.auth0.com/',
       AUTH0_AUDIENCE: 'https://api.example.org',
@@ -66,6 +67,7 @@ describe('loadConfig', () => {
         modelId: '01HVMMBCMGZNT3SED4Z17ECXCB',
         apiToken: 'token-value',
         embeddedDatastore: 'memory',
+        embeddedTransport: 'http',
         modelRefreshMs: 5000,
       },
       auth: { issuerBaseUrl: 'https://touchline.eu.auth0.com/', audience: 'https://api.example.org', devIssuer: false },

@@ -3,12 +3,13 @@
 // benchmarked against a bare /healthz on the same server.
 import express, { type Express, type Request, type Response } from 'express';
 import type { Datastore } from '../storage/datastore.js';
-import { AUTHORIZATION_MODEL_ID_HEADER, createServiceContext, modelIdOf, type EngineLimits, type ServiceContext } from '../service/index.js';
+import { createServiceContext, type EngineLimits, type ServiceContext } from '../service/index.js';
 import { FgaError } from '../errors.js';
 import { sendError, sendJson, type EngineLogger } from './error-response.js';
 import { readJsonObject } from './json-body.js';
 import { createPresharedKeyCheck } from './preshared-key-auth.js';
-import { ROUTES, type RouteSpec } from './routes.js';
+import { pathPattern, replyTo } from './route-reply.js';
+import { ROUTES, type RouteInput, type RouteSpec } from './routes.js';
 import { createStreamedListObjectsHandler } from './streamed-list-objects.js';
 
 export interface FgaAppOptions {
@@ -33,10 +34,10 @@ export function createFgaApp(opts: FgaAppOptions): Express {
   for (const route of ROUTES) app[route.method](route.path, routeHandler(ctx, route, authenticate, opts.logger));
   app.post(STREAMED_LIST_OBJECTS_PATH, createStreamedListObjectsHandler(ctx, authenticate, opts.logger));
 
-  const knownPaths = [...ROUTES.map((r) => r.path), STREAMED_LIST_OBJECTS_PATH, '/healthz'].map(pathMatcher);
+  const knownPaths = [...ROUTES.map((r) => r.path), STREAMED_LIST_OBJECTS_PATH, '/healthz'].map(pathPattern);
   app.use((req: Request, res: Response) => {
     // A known path with the wrong method is grpc-gateway's Method Not Allowed → code unimplemented.
-    const error = knownPaths.some((matches) => matches(req.path))
+    const error = knownPaths.some((matches) => matches(req.path) !== undefined)
       ? new FgaError('unimplemented', 'Method Not Allowed')
       : new FgaError('undefined_endpoint', 'Not Found');
     sendError(res, error);
@@ -47,30 +48,16 @@ export function createFgaApp(opts: FgaAppOptions): Express {
 
 function routeHandler(ctx: ServiceContext, route: RouteSpec, authenticate: ((req: Request) => void) | undefined, logger?: EngineLogger) {
   return async (req: Request, res: Response): Promise<void> => {
+    let input: RouteInput;
     try {
       authenticate?.(req);
-      const body = route.readsBody ? await readJsonObject(req) : {};
-      const result = await route.handle(ctx, { params: req.params as Record<string, string>, query: req.query as Record<string, unknown>, body });
-      const modelId = modelIdOf(result);
-      const headers: Record<string, string | number> = modelId ? { [AUTHORIZATION_MODEL_ID_HEADER]: modelId } : {};
-      if (route.status === 204) {
-        res.writeHead(204, headers);
-        res.end();
-        return;
-      }
-      const payload = JSON.stringify(result ?? {});
-      headers['content-type'] = 'application/json';
-      headers['content-length'] = Buffer.byteLength(payload);
-      res.writeHead(route.status, headers);
-      res.end(payload);
+      input = { params: req.params as Record<string, string>, query: req.query as Record<string, unknown>, body: route.readsBody ? await readJsonObject(req) : {} };
     } catch (err) {
       sendError(res, err, logger);
+      return;
     }
+    const reply = await replyTo(ctx, route, input, logger);
+    res.writeHead(reply.status, reply.status === 204 ? reply.headers : { ...reply.headers, 'content-length': Buffer.byteLength(reply.body) });
+    res.end(reply.status === 204 ? undefined : reply.body);
   };
-}
-
-/** `/stores/:store_id/check` → a test for concrete paths with any non-empty segment in place of parameters. */
-function pathMatcher(path: string): (candidate: string) => boolean {
-  const pattern = new RegExp(`^${path.split('/').map((segment) => (segment.startsWith(':') ? '[^/]+' : segment.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&'))).join('/')}/?$`);
-  return (candidate) => pattern.test(candidate);
 }

@@ -4,3 +4,6 @@ export type { FgaAppOptions } from './create-fga-app.js';
 export { startFgaServer } from './start-fga-server.js';
 export type { StartFgaServerOptions, RunningFgaServer } from './start-fga-server.js';
 export type { EngineLogger } from './error-response.js';
+export { createInProcessDispatch } from './in-process.js';
+export type { InProcessDispatch, InProcessRequest } from './in-process.js';
+export type { EngineReply } from './route-reply.js';

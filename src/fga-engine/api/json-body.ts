@@ -10,7 +10,11 @@ import { FgaError, fgaErrors } from '../errors.js';
 export const MAX_BODY_BYTES = 4 * 1024 * 1024;
 
 export async function readJsonObject(req: IncomingMessage): Promise<Record<string, unknown>> {
-  const text = await readText(req);
+  return parseJsonObject(await readText(req));
+}
+
+export function parseJsonObject(text: string): Record<string, unknown> {
+  if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw new FgaError('resource_exhausted', `grpc: received message larger than max (${Buffer.byteLength(text)} vs. ${MAX_BODY_BYTES})`, 400);
   if (text.trim() === '') return {};
   let value: unknown;
   try {
