@@ -5,13 +5,11 @@
 // the samples to the mean of the last third, or on any non-2xx. Writes bench/out/soak.svg.
 //
 //   --minutes M (10)  --scale N (1: the bench:api dataset)  --connections C (8)  --sample S (10)
-// Connections stay below the API's 10-connection database pool: more concurrent unassign writes
-// than that deadlock the pool (see the bench:api report), and a soak is about leaks, not that.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import type { Call } from './lib/autocannon-cell.js';
+import { callRequest, type Call } from './lib/autocannon-cell.js';
 import { setUpBench } from './lib/api-bench-setup.js';
 import { formatTable } from './lib/report-table.js';
 import { seededRandom } from './lib/seeded-random.js';
@@ -42,6 +40,7 @@ async function main(): Promise<void> {
   let errors = 0;
   try {
     const random = seededRandom(42);
+    for (const s of setup.scenarios) await s.sync?.();
     const sources = setup.scenarios.map((s) => ({ weight: MIX[s.key] ?? 0, next: s.source(setup.tokens) }));
     const total = sources.reduce((sum, s) => sum + s.weight, 0);
     const next = (): Call => {
@@ -56,12 +55,7 @@ async function main(): Promise<void> {
     const run = new Promise<void>((resolve, reject) => {
       const instance = (autocannon as unknown as (o: object, cb: (err: Error | null, r: { errors: number; timeouts: number }) => void) => NodeJS.EventEmitter)({
         url: setup.api.url, connections, duration: durationS, timeout: 10,
-        requests: [{ setupRequest: (req: object) => {
-          const call = next();
-          const headers: Record<string, string> = { authorization: `Bearer ${call.token}` };
-          if (call.body !== undefined) headers['content-type'] = 'application/json';
-          return { ...req, method: call.method, path: call.path, headers, body: call.body === undefined ? undefined : JSON.stringify(call.body) };
-        } }],
+        requests: [callRequest(next)],
       }, (err, result) => { if (err) reject(err); else { errors = result.errors + result.timeouts; resolve(); } });
       instance.on('response', (_c: unknown, status: number) => { if (status >= 200 && status < 300) { ok++; windowOk++; } else { non2xx++; lastStatus = status; } });
     });

@@ -14,7 +14,7 @@ export interface Scenario {
   userIds: string[];
   /** Makes the request source once tokens exist. */
   source(tokens: Map<string, string>): () => Call;
-  /** Re-reads state a run may have left behind (writes), before the next run. */
+  /** Reads the starting state from SQL (writes; once, before the first run). */
   sync?(): Promise<void>;
 }
 
@@ -58,13 +58,14 @@ export function apiScenarios(ds: Dataset, random: Random, databaseUrl: string): 
 }
 
 /**
- * Admins assign a member to a group of their club it is not in, later take it off again. Pairs go
- * round a queue far longer than any connection count, so a pair is touched again only long after
- * its previous request finished; after every run the pairs' real state is read back from SQL.
+ * Admins assign a member to a group of their club it is not in, later take it off again. A pair is
+ * used again only once its previous request has been answered (a request still open when a run ends,
+ * or answered with an error, retires its pair: its outcome is unknown), so every request is one the
+ * API must accept. The pairs' real state is read from SQL once, before the first run.
  */
 function writeScenario(ds: Dataset, random: Random, databaseUrl: string): Scenario {
   const { clubs, groupsPerClub } = ds.shape;
-  type Pair = { c: number; group: string; member: string; admin: string; assigned: boolean };
+  type Pair = { group: string; member: string; admin: string; state: 'assigned' | 'unassigned' | 'in flight' | 'retired' };
   const pairs: Pair[] = [];
   const seen = new Set<string>();
   while (pairs.length < 3000) {
@@ -74,20 +75,33 @@ function writeScenario(ds: Dataset, random: Random, databaseUrl: string): Scenar
     const key = `${c}/${m}/${g}`;
     if (ds.groupsOf(m).includes(g) || seen.has(key)) continue;
     seen.add(key);
-    pairs.push({ c, group: ds.group(c, g), member: ds.member(c, m), admin: ds.admin(c, random.int(2)), assigned: false });
+    pairs.push({ group: ds.group(c, g), member: ds.member(c, m), admin: ds.admin(c, random.int(2)), state: 'unassigned' });
   }
-  let queue = [...pairs];
+  let cursor = 0;
+  const nextReady = (): Pair => {
+    for (let tried = 0; tried < pairs.length; tried++) {
+      const pair = pairs[cursor++ % pairs.length];
+      if (pair.state === 'assigned' || pair.state === 'unassigned') return pair;
+    }
+    throw new Error('writes: every pair is in flight or retired');
+  };
+  let synced = false;
   return {
     key: 'writes', label: 'admin assign/unassign member', kind: 'write', userIds: [...new Set(pairs.map((p) => p.admin))],
     source: (tokens) => () => {
-      const pair = queue.shift()!;
-      queue.push(pair);
-      pair.assigned = !pair.assigned;
-      return pair.assigned
-        ? { method: 'POST', path: `/v1/groups/${pair.group}/members`, token: tokens.get(pair.admin), body: { memberId: pair.member } }
-        : { method: 'DELETE', path: `/v1/groups/${pair.group}/members/${pair.member}`, token: tokens.get(pair.admin) };
+      const pair = nextReady();
+      const assign = pair.state === 'unassigned';
+      pair.state = 'in flight';
+      const answered = (status: number) => {
+        pair.state = status >= 200 && status < 300 ? (assign ? 'assigned' : 'unassigned') : 'retired';
+      };
+      return assign
+        ? { method: 'POST', path: `/v1/groups/${pair.group}/members`, token: tokens.get(pair.admin), body: { memberId: pair.member }, answered }
+        : { method: 'DELETE', path: `/v1/groups/${pair.group}/members/${pair.member}`, token: tokens.get(pair.admin), answered };
     },
     sync: async () => {
+      if (synced) return;
+      synced = true;
       const client = new pg.Client({ connectionString: databaseUrl });
       await client.connect();
       try {
@@ -95,8 +109,7 @@ function writeScenario(ds: Dataset, random: Random, databaseUrl: string): Scenar
           `select group_id || '/' || member_id as k from group_members where (group_id, member_id) in (select * from unnest($1::text[], $2::text[]))`,
           [pairs.map((p) => p.group), pairs.map((p) => p.member)]);
         const assigned = new Set(rows.map((r) => r.k));
-        for (const pair of pairs) pair.assigned = assigned.has(`${pair.group}/${pair.member}`);
-        queue = [...pairs];
+        for (const pair of pairs) pair.state = assigned.has(`${pair.group}/${pair.member}`) ? 'assigned' : 'unassigned';
       } finally {
         await client.end();
       }

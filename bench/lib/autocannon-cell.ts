@@ -4,7 +4,14 @@
 import autocannon, { type AutocannonRequest } from 'autocannon';
 import { summarizeLatencies, type LatencySummary } from './latency-stats.js';
 
-export interface Call { method: 'GET' | 'POST' | 'DELETE'; path: string; token?: string; body?: unknown }
+export interface Call {
+  method: 'GET' | 'POST' | 'DELETE';
+  path: string;
+  token?: string;
+  body?: unknown;
+  /** Told the status when this request's answer arrives (never, for a request still open when a run ends). */
+  answered?(status: number): void;
+}
 
 export interface CellResult extends LatencySummary {
   non2xx: number;
@@ -12,17 +19,23 @@ export interface CellResult extends LatencySummary {
   firstBadStatus?: number;
 }
 
-/** `next()` is asked for every request a connection sends (requests are set up just before they go). */
-function runOnce(url: string, connections: number, seconds: number, next: () => Call, record?: (ms: number, status: number) => void): Promise<{ elapsedMs: number; errors: number }> {
-  const request: AutocannonRequest = {
-    setupRequest: (req) => {
+/** An autocannon request that asks `next()` for every request a connection sends, just before it goes, and tells the call its answer. */
+export function callRequest(next: () => Call): AutocannonRequest {
+  return {
+    setupRequest: (req, context) => {
       const call = next();
+      context.call = call; // one request at a time per connection: its answer is the next response
       const headers: Record<string, string> = { accept: 'application/json' };
       if (call.token) headers.authorization = `Bearer ${call.token}`;
       if (call.body !== undefined) headers['content-type'] = 'application/json';
       return { ...req, method: call.method, path: call.path, headers, body: call.body === undefined ? undefined : JSON.stringify(call.body) };
     },
+    onResponse: (status, _body, context) => (context.call as Call | undefined)?.answered?.(status),
   };
+}
+
+function runOnce(url: string, connections: number, seconds: number, next: () => Call, record?: (ms: number, status: number) => void): Promise<{ elapsedMs: number; errors: number }> {
+  const request = callRequest(next);
   const started = performance.now();
   return new Promise((resolve, reject) => {
     const instance = (autocannon as unknown as (o: object, cb: (err: Error | null, r: { errors: number; timeouts: number }) => void) => NodeJS.EventEmitter)(
