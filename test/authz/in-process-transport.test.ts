@@ -3,7 +3,7 @@
 // must raise the same error classes.
 import { FgaApiNotFoundError, FgaApiValidationError, OpenFgaClient } from '@openfga/sdk';
 import { expect } from 'chai';
-import { createInProcessDispatch, type InProcessDispatch } from '../../src/fga-engine/index.js';
+import { createInProcessDispatch, createServiceContext, type InProcessDispatch } from '../../src/fga-engine/index.js';
 import { inProcessAxios } from '../../src/authz/in-process-transport.js';
 import { DOCS_MODEL, startTestServer, type FgaTestServer } from '../fga-engine/api/support/fga-test-server.js';
 
@@ -14,7 +14,7 @@ describe('authz: in-process transport to the embedded engine', () => {
   let modelId: string;
   before(async () => {
     t = await startTestServer();
-    dispatch = createInProcessDispatch({ datastore: t.datastore });
+    dispatch = createInProcessDispatch(createServiceContext(t.datastore));
     ({ storeId, modelId } = await t.storeWithModel(DOCS_MODEL));
     await t.client({ storeId, authorizationModelId: modelId }).writeTuples([{ user: 'user:anne', relation: 'viewer', object: 'document:1' }]);
   });
@@ -28,6 +28,7 @@ describe('authz: in-process transport to the embedded engine', () => {
       ['POST', `/stores/${storeId}/check`, { tuple_key: { user: 'user:bob', relation: 'viewer', object: 'document:1' } }],
       ['POST', `/stores/${storeId}/check`, { tuple_key: { user: 'user:anne', relation: 'no_such_relation', object: 'document:1' } }],
       ['POST', `/stores/${storeId}/check`, '{"tuple_key":'],
+      ['POST', `/stores/${storeId}/check`, `{"padding":"${'p'.repeat(4 * 1024 * 1024)}"}`],
       ['POST', `/stores/${storeId}/list-objects`, { user: 'user:anne', relation: 'viewer', type: 'document' }],
       ['GET', `/stores/${storeId}/authorization-models?page_size=1`],
       ['GET', `/stores/${storeId}`],
@@ -39,7 +40,7 @@ describe('authz: in-process transport to the embedded engine', () => {
       const text = body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body);
       const overHttp = await t.raw(method, path, text);
       const inProcess = await dispatch({ method, path, body: text });
-      const label = `${method} ${path} ${text ?? ''}`;
+      const label = `${method} ${path} ${(text ?? '').slice(0, 120)}`;
       expect(inProcess.status, label).to.equal(overHttp.status);
       expect(inProcess.body, label).to.equal(overHttp.text);
       const headers = Object.fromEntries(Object.entries(inProcess.headers).map(([k, v]) => [k.toLowerCase(), v]));

@@ -18,12 +18,14 @@ export interface FgaAppOptions {
   /** When non-empty, every API call needs `Authorization: Bearer <one of these>`. */
   presharedKeys?: readonly string[];
   logger?: EngineLogger;
+  /** The service context to answer over (default: a new one from datastore and limits); share it with createInProcessDispatch. */
+  context?: ServiceContext;
 }
 
 const STREAMED_LIST_OBJECTS_PATH = '/stores/:store_id/streamed-list-objects';
 
 export function createFgaApp(opts: FgaAppOptions): Express {
-  const ctx = createServiceContext(opts.datastore, opts.limits);
+  const ctx = opts.context ?? createServiceContext(opts.datastore, opts.limits);
   const authenticate = opts.presharedKeys && opts.presharedKeys.length > 0 ? createPresharedKeyCheck(opts.presharedKeys) : undefined;
   const app = express();
   app.disable('x-powered-by');

@@ -4,9 +4,9 @@
 // (client, server parser, router, four system calls) costs more CPU than the check it carries.
 import { parse as parseQueryString } from 'node:querystring';
 import { FgaError } from '../errors.js';
-import { createServiceContext } from '../service/index.js';
-import type { FgaAppOptions } from './create-fga-app.js';
-import { parseJsonObject } from './json-body.js';
+import type { ServiceContext } from '../service/index.js';
+import { bodyTooLarge, parseJsonObject } from './json-body.js';
+import type { EngineLogger } from './error-response.js';
 import { errorReply, pathPattern, replyTo, type EngineReply } from './route-reply.js';
 import { ROUTES } from './routes.js';
 
@@ -20,9 +20,11 @@ export interface InProcessRequest {
 
 export type InProcessDispatch = (request: InProcessRequest) => Promise<EngineReply>;
 
-/** Streaming list-objects needs a socket; presharedKeys are for network callers. */
-export function createInProcessDispatch(opts: Pick<FgaAppOptions, 'datastore' | 'limits' | 'logger'>): InProcessDispatch {
-  const ctx = createServiceContext(opts.datastore, opts.limits);
+/**
+ * Answers over `ctx`: pass the one the engine's HTTP app uses (FgaAppOptions.context), so both share
+ * one model cache. Streaming list-objects needs a socket; preshared keys are for network callers.
+ */
+export function createInProcessDispatch(ctx: ServiceContext, logger?: EngineLogger): InProcessDispatch {
   const routes = ROUTES.map((route) => ({ route, match: pathPattern(route.path) }));
   return async ({ method, path, body }) => {
     const queryAt = path.indexOf('?');
@@ -36,10 +38,12 @@ export function createInProcessDispatch(opts: Pick<FgaAppOptions, 'datastore' | 
         continue;
       }
       try {
+        const tooLarge = bodyTooLarge(Buffer.byteLength(body ?? ''));
+        if (tooLarge) throw tooLarge;
         const query = queryAt < 0 ? {} : { ...parseQueryString(path.slice(queryAt + 1)) };
-        return await replyTo(ctx, route, { params, query, body: route.readsBody ? parseJsonObject(body ?? '') : {} }, opts.logger);
+        return await replyTo(ctx, route, { params, query, body: route.readsBody ? parseJsonObject(body ?? '') : {} }, logger);
       } catch (err) {
-        return errorReply(err, opts.logger);
+        return errorReply(err, logger);
       }
     }
     return errorReply(methodMismatch ? new FgaError('unimplemented', 'Method Not Allowed') : new FgaError('undefined_endpoint', 'Not Found'));

@@ -13,8 +13,13 @@ export async function readJsonObject(req: IncomingMessage): Promise<Record<strin
   return parseJsonObject(await readText(req));
 }
 
+/** The error for a body of `size` bytes when it is over MAX_BODY_BYTES. */
+export function bodyTooLarge(size: number): FgaError | undefined {
+  // 400 rather than OpenFGA's 500 for resource_exhausted: the SDK retries 5xx, resending the body.
+  return size > MAX_BODY_BYTES ? new FgaError('resource_exhausted', `grpc: received message larger than max (${size} vs. ${MAX_BODY_BYTES})`, 400) : undefined;
+}
+
 export function parseJsonObject(text: string): Record<string, unknown> {
-  if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw new FgaError('resource_exhausted', `grpc: received message larger than max (${Buffer.byteLength(text)} vs. ${MAX_BODY_BYTES})`, 400);
   if (text.trim() === '') return {};
   let value: unknown;
   try {
@@ -34,9 +39,9 @@ function readText(req: IncomingMessage): Promise<string> {
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        // 400 rather than OpenFGA's 500 for resource_exhausted: the SDK retries 5xx, resending the body.
-        reject(new FgaError('resource_exhausted', `grpc: received message larger than max (${size} vs. ${MAX_BODY_BYTES})`, 400));
+      const tooLarge = bodyTooLarge(size);
+      if (tooLarge) {
+        reject(tooLarge);
         req.resume();
         return;
       }
