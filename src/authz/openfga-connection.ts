@@ -3,7 +3,7 @@ import type { Config } from '../config/index.js';
 import { findOrCreateStore } from './bootstrap.js';
 import { startEmbeddedEngine, type EmbeddedEngine } from './embedded-engine.js';
 import { createFgaClient } from './fga-client.js';
-import { inProcessAxios } from './in-process-transport.js';
+import { inProcessTransport } from './in-process-transport.js';
 
 export interface OpenFgaConnection {
   client: OpenFgaClient;
@@ -29,7 +29,7 @@ export async function connectOpenFga(config: Config, opts: { fromAnotherProcess?
     engine = await startEmbeddedEngine({ datastore: config.openfga.embeddedDatastore, databaseUrl: config.databaseUrl });
   }
   const apiUrl = config.openfga.apiUrl ?? engine!.url;
-  const transport = engine && config.openfga.embeddedTransport === 'in-process' ? inProcessAxios(engine.dispatch) : undefined;
+  const transport = engine && config.openfga.embeddedTransport === 'in-process' ? inProcessTransport(engine.dispatch) : undefined;
   const client = createFgaClient({ apiUrl, apiToken: config.openfga.apiToken, transport });
   try {
     client.storeId = config.openfga.storeId ?? (await findOrCreateStore(client));

@@ -4,7 +4,7 @@
 import { FgaApiNotFoundError, FgaApiValidationError, OpenFgaClient } from '@openfga/sdk';
 import { expect } from 'chai';
 import { createInProcessDispatch, createServiceContext, type InProcessDispatch } from '../../src/fga-engine/index.js';
-import { inProcessAxios } from '../../src/authz/in-process-transport.js';
+import { inProcessTransport } from '../../src/authz/in-process-transport.js';
 import { DOCS_MODEL, startTestServer, type FgaTestServer } from '../fga-engine/api/support/fga-test-server.js';
 
 describe('authz: in-process transport to the embedded engine', () => {
@@ -20,7 +20,7 @@ describe('authz: in-process transport to the embedded engine', () => {
   });
   after(() => t.close());
 
-  const sdkClient = () => new OpenFgaClient({ apiUrl: t.url, storeId, authorizationModelId: modelId, retryParams: { maxRetry: 0 } }, inProcessAxios(dispatch) as never);
+  const sdkClient = () => new OpenFgaClient({ apiUrl: t.url, storeId, authorizationModelId: modelId, retryParams: { maxRetry: 0 } }, inProcessTransport(dispatch) as never);
 
   it('answers every kind of request exactly as the HTTP API does', async () => {
     const requests: Array<[string, string, unknown?]> = [
@@ -56,7 +56,7 @@ describe('authz: in-process transport to the embedded engine', () => {
     const invalid = await fga.check({ user: 'user:anne', relation: 'no_such_relation', object: 'document:1' }).catch((e: unknown) => e);
     expect(invalid).to.be.instanceOf(FgaApiValidationError);
     expect((invalid as FgaApiValidationError).apiErrorCode).to.equal('validation_error');
-    const missing = await new OpenFgaClient({ apiUrl: t.url, storeId: '01ARZ3NDEKTSV4RRFFQ69G5FAV', retryParams: { maxRetry: 0 } }, inProcessAxios(dispatch) as never).getStore().catch((e: unknown) => e);
+    const missing = await new OpenFgaClient({ apiUrl: t.url, storeId: '01ARZ3NDEKTSV4RRFFQ69G5FAV', retryParams: { maxRetry: 0 } }, inProcessTransport(dispatch) as never).getStore().catch((e: unknown) => e);
     expect(missing).to.be.instanceOf(FgaApiNotFoundError);
   });
 });
