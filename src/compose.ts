@@ -6,6 +6,7 @@ import { createAuthz } from './authz/index.js';
 import { ConfigError, emailProductionProblems, emailSettingsOf, type Config } from './config/index.js';
 import { runMigrations } from './db/migrate.js';
 import { createOrm } from './db/orm.js';
+import { createSqlReader } from './db/sql-reader.js';
 import { UnitOfWork } from './db/unit-of-work.js';
 import { startEmailRuntime, type EmailRuntime } from './email/email-runtime.js';
 import { createHttpApp } from './http/app.js';
@@ -58,6 +59,7 @@ export async function composeTouchline(config: Config, opts: ComposeOptions = {}
   // Only the API role migrates: two processes racing through the same migrations helps nobody.
   const migrationsApplied = serveApi ? await runMigrations(config) : [];
   const orm = (running.orm = await createOrm(config));
+  const sql = (running.sql = createSqlReader(config));
   const redis = (running.redis = new Redis(config.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1, enableOfflineQueue: false }));
   redis.on('error', (error) => logger.warn({ err: error }, 'redis connection error'));
   await redis.connect();
@@ -69,7 +71,7 @@ export async function composeTouchline(config: Config, opts: ComposeOptions = {}
     standInStateDir: opts.sendgridStandInStateDir ?? (config.nodeEnv === 'test' ? undefined : defaultDevIssuerStateDir()),
   }));
   const uow = new UnitOfWork(orm, fga.tupleSync, email.outbox, auditChangeLog);
-  const deps: ModuleDeps = { uow, authz: fga.authz.withDecisionLog(createDecisionLog(orm)), logger, publicBaseUrl: email.links.baseUrl };
+  const deps: ModuleDeps = { uow, sql, authz: fga.authz.withDecisionLog(createDecisionLog(orm)), logger, publicBaseUrl: email.links.baseUrl };
 
   const dashboard = serveApi ? queueDashboardRouter({ queues: email.queues.all(), password: emailSettings.queues.dashboardPassword, development: config.nodeEnv === 'development' }) : undefined;
   const issuer = running.devIssuer;

@@ -3,6 +3,7 @@ import type { Redis } from 'ioredis';
 import type { AuthzRuntime } from '../authz/index.js';
 import type { Config } from '../config/index.js';
 import type { Orm } from '../db/orm.js';
+import type { SqlReader } from '../db/sql-reader.js';
 import { logger } from '../observability/logger.js';
 import type { DevIssuer } from '../stand-ins/auth0/dev-issuer.js';
 import type { RunningWorkers } from '../../workers/index.js';
@@ -13,6 +14,7 @@ import { ShutdownSequence } from './shutdown.js';
 export interface Running {
   devIssuer?: DevIssuer;
   orm?: Orm;
+  sql?: SqlReader;
   redis?: Redis;
   authz?: AuthzRuntime;
   server?: Server;
@@ -37,6 +39,7 @@ export function shutdownSequence(config: Config, running: Running, state: { shut
   if (running.workers) sequence.add('workers', () => running.workers!.close());
   if (running.email) sequence.add('email', () => running.email!.close());
   if (running.authz) sequence.add('openfga', () => running.authz!.close());
+  if (running.sql) sequence.add('database reads', () => running.sql!.close());
   if (running.orm) sequence.add('database', () => running.orm!.close(true));
   if (running.redis) sequence.add('redis', () => running.redis!.quit().catch(() => running.redis!.disconnect()));
   if (running.devIssuer) sequence.add('dev issuer', () => running.devIssuer!.close());

@@ -1,8 +1,11 @@
 import type { YouthMember } from './entities.js';
 import type { MemberResponse } from './schemas.js';
 
+/** An entity (commands) or a row of queries/member-rows.ts (queries). */
+type MemberFields = Omit<YouthMember, 'dateOfBirth'> & { dateOfBirth: YouthMember['dateOfBirth'] | string };
+
 /** The full profile; only ever returned to callers the model lets `can_view` the member. */
-export const presentMember = (m: YouthMember): MemberResponse => ({
+export const presentMember = (m: MemberFields): MemberResponse => ({
   id: m.id,
   clubId: m.clubId,
   firstName: m.firstName,
@@ -15,4 +18,4 @@ export const presentMember = (m: YouthMember): MemberResponse => ({
 });
 
 /** The profile without medical notes, for those who may review records but not a child's health (auditors). */
-export const presentMemberWithoutMedicalNotes = (m: YouthMember): MemberResponse => ({ ...presentMember(m), medicalNotes: null, withheld: ['medicalNotes'] });
+export const presentMemberWithoutMedicalNotes = (m: MemberFields): MemberResponse => ({ ...presentMember(m), medicalNotes: null, withheld: ['medicalNotes'] });

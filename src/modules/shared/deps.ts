@@ -1,10 +1,13 @@
 import type { Logger } from 'pino';
 import type { Authz } from '../../authz/authz.js';
+import type { SqlReader } from '../../db/sql-reader.js';
 import type { UnitOfWork } from '../../db/unit-of-work.js';
 
 /** What every command and query handler gets: the unit of work (writes and reads) and the authorisation door. */
 export interface ModuleDeps {
   uow: UnitOfWork;
+  /** Prepared read statements for the queries every screen hits (db/sql-reader.ts). */
+  sql: SqlReader;
   authz: Authz;
   logger: Logger;
   /** Where links in emails point (PUBLIC_BASE_URL, e.g. an invitation's accept link). */

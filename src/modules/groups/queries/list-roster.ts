@@ -9,9 +9,9 @@ import { memberObject } from '../../members/tuples.js';
 export async function listRoster(deps: ModuleDeps, caller: Caller, groupId: string, page: PageQuery): Promise<Page<RosterEntry>> {
   await deps.authz.requireVisible(caller.userId, 'can_view_roster', groupObject(groupId), groupNotFound(groupId));
   const after = decodeCursor(page.cursor);
-  const rows = await deps.uow.reader().getConnection().execute<Array<{ id: string; first_name: string; last_name: string }>>(
+  const rows = await deps.sql.rows<{ id: string; first_name: string; last_name: string }>(
     `select m.id, m.first_name, m.last_name from group_members gm join youth_members m on m.id = gm.member_id
-     where gm.group_id = ? and m.id > ? order by m.id limit ?`,
+     where gm.group_id = $1 and m.id > $2 order by m.id limit $3`,
     [groupId, after ?? '', page.limit + 1],
   );
   const result = toPage(rows.map((r) => ({ id: r.id, firstName: r.first_name, lastName: r.last_name })), page.limit);

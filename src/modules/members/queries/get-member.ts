@@ -1,9 +1,9 @@
 import type { Caller, ModuleDeps } from '../../shared/deps.js';
-import { YouthMember } from '../entities.js';
 import { memberNotFound } from '../errors.js';
 import { presentMember, presentMemberWithoutMedicalNotes } from '../presenters.js';
 import type { MemberResponse } from '../schemas.js';
 import { memberObject } from '../tuples.js';
+import { memberById } from './member-rows.js';
 
 /**
  * A youth member's profile: in full (medical notes included) for those the model lets `can_view` it;
@@ -13,7 +13,7 @@ export async function getMember(deps: ModuleDeps, caller: Caller, memberId: stri
   const object = memberObject(memberId);
   const full = await deps.authz.check(caller.userId, 'can_view', object);
   if (!full) await deps.authz.requireVisible(caller.userId, 'can_view_profile', object, memberNotFound(memberId));
-  const member = await deps.uow.reader().findOne(YouthMember, { id: memberId });
+  const member = await memberById(deps.sql, memberId);
   if (!member) throw memberNotFound(memberId)();
   return full ? presentMember(member) : presentMemberWithoutMedicalNotes(member);
 }

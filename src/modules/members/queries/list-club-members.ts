@@ -2,11 +2,11 @@ import { clubNotFound } from '../../clubs/errors.js';
 import { clubObject } from '../../clubs/tuples.js';
 import type { Caller, ModuleDeps } from '../../shared/deps.js';
 import { decodeCursor, toPage, type Page, type PageQuery } from '../../shared/pagination.js';
-import { idFilter, nothingVisible, type VisibleIds } from '../../shared/visible-ids.js';
-import { YouthMember } from '../entities.js';
+import { nothingVisible, type VisibleIds } from '../../shared/visible-ids.js';
 import { presentMember, presentMemberWithoutMedicalNotes } from '../presenters.js';
 import type { MemberResponse } from '../schemas.js';
 import { memberObject } from '../tuples.js';
+import { clubMemberPage } from './member-rows.js';
 
 /**
  * Youth members of a club the caller can see. Admins (can_view_all_members) and auditors
@@ -25,8 +25,7 @@ export async function listClubMembers(deps: ModuleDeps, caller: Caller, clubId: 
   if (!seesAll && !seesAllProfiles) await deps.authz.requireVisible(caller.userId, 'can_view', club, clubNotFound(clubId));
   const ids: VisibleIds = seesAll || seesAllProfiles ? 'all' : await deps.authz.listObjectIds(caller.userId, 'can_view', 'member');
   if (nothingVisible(ids)) return { items: [], nextCursor: null };
-  const id = idFilter(ids, decodeCursor(page.cursor));
-  const rows = await deps.uow.reader().find(YouthMember, { clubId, ...(id && { id }) }, { orderBy: { id: 'asc' }, limit: page.limit + 1 });
+  const rows = await clubMemberPage(deps.sql, clubId, ids, decodeCursor(page.cursor), page.limit + 1);
   const result = toPage(rows, page.limit);
   const full = seesAll || !seesAllProfiles;
   deps.authz.recordListed(caller.userId, full ? 'can_view' : 'can_view_profile', result.items.map((m) => memberObject(m.id)));
