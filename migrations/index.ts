@@ -5,6 +5,7 @@ import { Migration20261125JoinInvitations } from './20261125-join-invitations.js
 import { Migration20261201JobsAndEmail } from './20261201-jobs-and-email.js';
 import { Migration20261204Audit } from './20261204-audit.js';
 import { Migration20261204RevocationIntents } from './20261204-revocation-intents.js';
+import { Migration20261206DecisionLists } from './20261206-decision-lists.js';
 
 export const migrationsList = [
   { name: 'Migration20261125Foundation', class: Migration20261125Foundation },
@@ -13,4 +14,5 @@ export const migrationsList = [
   { name: 'Migration20261201JobsAndEmail', class: Migration20261201JobsAndEmail },
   { name: 'Migration20261204Audit', class: Migration20261204Audit },
   { name: 'Migration20261204RevocationIntents', class: Migration20261204RevocationIntents },
+  { name: 'Migration20261206DecisionLists', class: Migration20261206DecisionLists },
 ];

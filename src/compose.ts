@@ -71,7 +71,7 @@ export async function composeTouchline(config: Config, opts: ComposeOptions = {}
     standInStateDir: opts.sendgridStandInStateDir ?? (config.nodeEnv === 'test' ? undefined : defaultDevIssuerStateDir()),
   }));
   const uow = new UnitOfWork(orm, fga.tupleSync, email.outbox, auditChangeLog);
-  const deps: ModuleDeps = { uow, sql, authz: fga.authz.withDecisionLog(createDecisionLog(orm)), logger, publicBaseUrl: email.links.baseUrl };
+  const deps: ModuleDeps = { uow, sql, authz: fga.authz.withDecisionLog(createDecisionLog(sql)), logger, publicBaseUrl: email.links.baseUrl };
 
   const dashboard = serveApi ? queueDashboardRouter({ queues: email.queues.all(), password: emailSettings.queues.dashboardPassword, development: config.nodeEnv === 'development' }) : undefined;
   const issuer = running.devIssuer;

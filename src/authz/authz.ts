@@ -1,6 +1,6 @@
 import { ConsistencyPreference, FgaApiValidationError, type OpenFgaClient } from '@openfga/sdk';
 import { AppError } from '../http/errors.js';
-import { DecisionBuffer, GroupCommitDecisionWriter, type DecisionContext, type DecisionLog } from './decision-recorder.js';
+import { DecisionBuffer, GroupCommitDecisionWriter, type DecisionContext, type DecisionLog, type ListedRecord } from './decision-recorder.js';
 import type { UsersetTreeNode } from './explain-access.js';
 
 export interface AuthorizeOptions {
@@ -48,7 +48,7 @@ export class Authz {
     if (!answer) {
       answer = guard(() => this.client.check({ user: userRef(userId), relation, object }, { consistency })).then((r) => {
         const allowed = r.allowed === true;
-        this.decisions?.add({ userId, relation, object, allowed, source: 'check' });
+        this.decisions?.add({ userId, relation, object, allowed });
         return allowed;
       });
       this.memo.set(key, answer);
@@ -77,8 +77,8 @@ export class Authz {
   }
 
   /** Records that a list showed these objects to the user (the list's one decision covered them all). */
-  recordListed(userId: string, relation: string, objects: string[]): void {
-    this.decisions?.addAll(objects.map((object) => ({ userId, relation, object, allowed: true, source: 'list' as const })));
+  recordListed(userId: string, relation: string, shown: ListedRecord[]): void {
+    this.decisions?.addListed(userId, relation, shown);
   }
 
   /** Of `objects`, those the user has `relation` on: one batch-check request, not a check per object. */

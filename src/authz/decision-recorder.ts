@@ -3,15 +3,26 @@
 // once (while the request goes on with its SQL); the route wrapper waits for the write before the
 // response leaves, so a read whose decision cannot be recorded is not served. Concurrent requests'
 // decisions share one INSERT (group commit): one statement per write in flight, not per request.
+// A list's one decision covered every record it showed: it is one entry naming them all (per club),
+// not one per record, so a page of 50 profiles costs one row, not 50.
 
 export interface Decision {
   at: Date;
   userId: string;
   relation: string;
-  object: string;
+  /** One object for a check; the records a list showed (all of one club) for a list. */
+  objects: string[];
   allowed: boolean;
-  /** 'check': a yes/no question; 'list': an object returned to the caller by a list. */
+  /** 'check': a yes/no question; 'list': objects returned to the caller by a list. */
   source: 'check' | 'list';
+  /** The club of the objects when the asker knows it (lists do); otherwise the log looks it up. */
+  clubId?: string;
+}
+
+/** A record a list showed, and its club. */
+export interface ListedRecord {
+  object: string;
+  clubId: string;
 }
 
 export interface DecisionContext {
@@ -68,14 +79,28 @@ export class DecisionBuffer {
     private readonly context: DecisionContext,
   ) {}
 
-  add(decision: Omit<Decision, 'at'>): void {
-    this.addAll([decision]);
+  /** A check's answer. */
+  add(decision: { userId: string; relation: string; object: string; allowed: boolean }): void {
+    if (!this.writer.log.records(decision.object)) return;
+    const { object, ...rest } = decision;
+    this.submit([{ ...rest, objects: [object], source: 'check', at: new Date(), ...this.context }]);
   }
 
-  addAll(decisions: Array<Omit<Decision, 'at'>>): void {
+  /** What a list showed: one entry per club, naming every record. */
+  addListed(userId: string, relation: string, shown: ListedRecord[]): void {
+    const byClub = new Map<string, string[]>();
+    for (const { object, clubId } of shown) {
+      if (!this.writer.log.records(object)) continue;
+      const objects = byClub.get(clubId);
+      if (objects) objects.push(object);
+      else byClub.set(clubId, [object]);
+    }
+    if (!byClub.size) return;
     const at = new Date();
-    const recorded = decisions.filter((d) => this.writer.log.records(d.object)).map((d) => ({ ...d, at, ...this.context }));
-    if (!recorded.length) return;
+    this.submit([...byClub].map(([clubId, objects]) => ({ userId, relation, objects, clubId, allowed: true, source: 'list' as const, at, ...this.context })));
+  }
+
+  private submit(recorded: RecordedDecision[]): void {
     const write = this.writer.submit(recorded);
     write.catch(() => undefined); // reported by flush(); never an unhandled rejection meanwhile
     this.writes.push(write);

@@ -11,7 +11,7 @@ function controllableLog() {
   return { log, writes };
 }
 const tick = () => new Promise((r) => setImmediate(r));
-const decision = (object: string) => ({ userId: 'u', relation: 'can_view', object, allowed: true, source: 'check' as const });
+const decision = (object: string) => ({ userId: 'u', relation: 'can_view', object, allowed: true });
 
 describe('decision log: group commit', () => {
   it('writes the first decision at once and those arriving meanwhile together in the next statement', async () => {
@@ -30,7 +30,7 @@ describe('decision log: group commit', () => {
     await requests[0].flush();
     await tick();
     expect(writes).to.have.length(2);
-    expect(writes[1].decisions.map((d) => [d.object, d.requestId])).to.deep.equal([['member:2', 'r2'], ['member:3', 'r3']]);
+    expect(writes[1].decisions.map((d) => [d.objects, d.requestId])).to.deep.equal([[['member:2'], 'r2'], [['member:3'], 'r3']]);
     writes[1].finish();
     await Promise.all([requests[1].flush(), requests[2].flush()]);
   });
@@ -51,5 +51,34 @@ describe('decision log: group commit', () => {
     expect(writes).to.have.length(2);
     writes[1].finish();
     await b.flush();
+  });
+});
+
+describe('decision log: what a list showed', () => {
+  it('is one entry per club naming every record, not one per record', async () => {
+    const { log, writes } = controllableLog();
+    const buffer = new DecisionBuffer(new GroupCommitDecisionWriter(log), { route: 'GET /v1/me/members', requestId: 'r' });
+    buffer.addListed('u', 'guardian', [
+      { object: 'member:1', clubId: 'A' },
+      { object: 'member:2', clubId: 'B' },
+      { object: 'member:3', clubId: 'A' },
+      { object: 'group:9', clubId: 'A' }, // not a child's record
+    ]);
+    await tick();
+    expect(writes[0].decisions.map((d) => [d.clubId, d.objects, d.source, d.allowed])).to.deep.equal([
+      ['A', ['member:1', 'member:3'], 'list', true],
+      ['B', ['member:2'], 'list', true],
+    ]);
+    writes[0].finish();
+    await buffer.flush();
+  });
+
+  it('writes nothing for a list that showed no record', async () => {
+    const { log, writes } = controllableLog();
+    const buffer = new DecisionBuffer(new GroupCommitDecisionWriter(log), {});
+    buffer.addListed('u', 'guardian', []);
+    await tick();
+    expect(writes).to.have.length(0);
+    await buffer.flush();
   });
 });

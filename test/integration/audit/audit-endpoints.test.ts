@@ -117,6 +117,30 @@ describe('audit endpoints', function () {
     expect(listed.body.items.some((d: { source: string; object: string }) => d.source === 'list' && d.object === `member:${s.childId}`)).to.equal(true);
   });
 
+  it("shows each record a list showed as its own decision, found by the record and paged one at a time", async () => {
+    // The admin's first page of the club's members is one list entry naming every member it showed.
+    const page = await s.actors.admin.api.get(`/v1/clubs/${s.clubId}/members?limit=200`);
+    const shown = page.body.items.map((m: { id: string }) => `member:${m.id}`);
+    expect(shown.length).to.be.greaterThan(1);
+    const all: Array<Record<string, any>> = [];
+    let cursor: string | null = null;
+    do {
+      const res = await auditor.api.get(`/v1/audit/decisions?clubId=${s.clubId}&userId=${s.actors.admin.userId}&limit=1${cursor ? `&cursor=${cursor}` : ''}`);
+      expect(res.status, JSON.stringify(res.body)).to.equal(200);
+      expect(res.body.items).to.have.length.at.most(1);
+      all.push(...res.body.items);
+      cursor = res.body.nextCursor;
+    } while (cursor);
+    const fromList = all.filter((d) => d.source === 'list' && d.route === 'GET /v1/clubs/:clubId/members');
+    expect(fromList.slice(-shown.length).map((d) => d.object)).to.deep.equal(shown);
+    expect(new Set(all.map((d) => d.id)).size).to.equal(all.length); // every item its own id
+    const second = shown[1];
+    const byRecord = await auditor.api.get(`/v1/audit/decisions?clubId=${s.clubId}&userId=${s.actors.admin.userId}&object=${second}`);
+    const listed = byRecord.body.items.filter((d: { source: string }) => d.source === 'list');
+    expect(listed.length).to.be.greaterThan(0);
+    expect(listed.every((d: { object: string; relation: string }) => d.object === second && d.relation === 'can_view')).to.equal(true);
+  });
+
   it('shows an auditor the profile without medical notes, and lets them change nothing', async () => {
     const profile = await auditor.api.get(`/v1/members/${s.childId}`);
     expect(profile.status).to.equal(200);

@@ -14,8 +14,11 @@ export async function requireClubAudit(deps: ModuleDeps, caller: Caller, query: 
 
 export const pageSize = (limit: number, format: 'json' | 'csv') => (format === 'csv' ? CSV_EXPORT_MAX_ROWS : limit);
 
-/** `and <column> >= ?` / `< ?` / `= ?` for the filters present, with their values in order. */
-export function optionalFilters(filters: Array<[sql: string, value: unknown]>): { sql: string; values: unknown[] } {
+/**
+ * `and <column> >= ?` / `< ?` / `= ?` for the filters whose value is present, with their parameters in
+ * order: the value itself, or `params` when the condition has several placeholders.
+ */
+export function optionalFilters(filters: Array<[sql: string, value: unknown, params?: unknown[]]>): { sql: string; values: unknown[] } {
   const present = filters.filter(([, value]) => value !== undefined);
-  return { sql: present.map(([sql]) => ` and ${sql}`).join(''), values: present.map(([, value]) => value) };
+  return { sql: present.map(([sql]) => ` and ${sql}`).join(''), values: present.flatMap(([, value, params]) => params ?? [value]) };
 }

@@ -28,6 +28,6 @@ export async function listClubMembers(deps: ModuleDeps, caller: Caller, clubId: 
   const rows = await clubMemberPage(deps.sql, clubId, ids, decodeCursor(page.cursor), page.limit + 1);
   const result = toPage(rows, page.limit);
   const full = seesAll || !seesAllProfiles;
-  deps.authz.recordListed(caller.userId, full ? 'can_view' : 'can_view_profile', result.items.map((m) => memberObject(m.id)));
+  deps.authz.recordListed(caller.userId, full ? 'can_view' : 'can_view_profile', result.items.map((m) => ({ object: memberObject(m.id), clubId })));
   return { items: result.items.map(full ? presentMember : presentMemberWithoutMedicalNotes), nextCursor: result.nextCursor };
 }

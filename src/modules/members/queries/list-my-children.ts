@@ -12,6 +12,6 @@ export async function listMyChildren(deps: ModuleDeps, caller: Caller, page: Pag
   const after = decodeCursor(page.cursor);
   const rows = await memberPage(deps.sql, ids, after, page.limit + 1);
   const result = toPage(rows, page.limit);
-  deps.authz.recordListed(caller.userId, 'guardian', result.items.map((m) => memberObject(m.id)));
+  deps.authz.recordListed(caller.userId, 'guardian', result.items.map((m) => ({ object: memberObject(m.id), clubId: m.clubId })));
   return { items: result.items.map(presentMember), nextCursor: result.nextCursor };
 }
