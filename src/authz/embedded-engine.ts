@@ -12,11 +12,11 @@ export interface EmbeddedEngine {
   close(): Promise<void>;
 }
 
-export async function startEmbeddedEngine(opts: { datastore: 'postgres' | 'memory'; databaseUrl: string; schema?: string }): Promise<EmbeddedEngine> {
+export async function startEmbeddedEngine(opts: { datastore: 'postgres' | 'memory'; databaseUrl: string; schema?: string; readCacheEntries?: number }): Promise<EmbeddedEngine> {
   const datastore =
     opts.datastore === 'memory'
       ? new MemoryDatastore()
-      : await PostgresDatastore.connect({ connectionString: opts.databaseUrl, schema: opts.schema ?? 'fga' });
+      : await PostgresDatastore.connect({ connectionString: opts.databaseUrl, schema: opts.schema ?? 'fga', readCacheEntries: opts.readCacheEntries });
   // One service context (one model cache) behind both the port and the in-process transport.
   const context = createServiceContext(datastore);
   const server = await startFgaServer({ datastore, context, port: 0, host: '127.0.0.1' });

@@ -26,7 +26,7 @@ export async function connectOpenFga(config: Config, opts: { fromAnotherProcess?
     if (opts.fromAnotherProcess && config.openfga.embeddedDatastore === 'memory') {
       throw new Error('FGA_EMBEDDED_DATASTORE=memory keeps the store inside the API process; set OPENFGA_API_URL or use the postgres datastore');
     }
-    engine = await startEmbeddedEngine({ datastore: config.openfga.embeddedDatastore, databaseUrl: config.databaseUrl });
+    engine = await startEmbeddedEngine({ datastore: config.openfga.embeddedDatastore, databaseUrl: config.databaseUrl, readCacheEntries: config.openfga.embeddedReadCacheEntries });
   }
   const apiUrl = config.openfga.apiUrl ?? engine!.url;
   const transport = engine && config.openfga.embeddedTransport === 'in-process' ? inProcessTransport(engine.dispatch) : undefined;

@@ -19,6 +19,8 @@ export interface Config {
     embeddedTransport: 'in-process' | 'http';
     /** How often the app looks for a model deployed by `npm run fga -- deploy` (switches without a restart). */
     modelRefreshMs: number;
+    /** Resolution reads the embedded engine's PostgreSQL datastore keeps in each process (0: none); always exact. */
+    embeddedReadCacheEntries: number;
   };
   auth: {
     issuerBaseUrl?: string;

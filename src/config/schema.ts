@@ -26,6 +26,7 @@ export const envSchema = z
     FGA_EMBEDDED_DATASTORE: enumVar('FGA_EMBEDDED_DATASTORE', ['postgres', 'memory'] as const),
     FGA_EMBEDDED_TRANSPORT: enumVar('FGA_EMBEDDED_TRANSPORT', ['in-process', 'http'] as const),
     FGA_MODEL_REFRESH_MS: intVar('FGA_MODEL_REFRESH_MS', 100, 3_600_000),
+    FGA_EMBEDDED_READ_CACHE_ENTRIES: intVar('FGA_EMBEDDED_READ_CACHE_ENTRIES', 0, 10_000_000),
     AUTH0_ISSUER_BASE_URL: urlVar('AUTH0_ISSUER_BASE_URL', ['https:', 'http:']),
     AUTH0_AUDIENCE: stringVar('AUTH0_AUDIENCE'),
     CORS_ORIGINS: originListVar('CORS_ORIGINS'),
@@ -63,6 +64,7 @@ export const envSchema = z
         embeddedDatastore: env.FGA_EMBEDDED_DATASTORE ?? 'postgres',
         embeddedTransport: env.FGA_EMBEDDED_TRANSPORT ?? 'in-process',
         modelRefreshMs: env.FGA_MODEL_REFRESH_MS ?? 2000,
+        embeddedReadCacheEntries: env.FGA_EMBEDDED_READ_CACHE_ENTRIES ?? 20_000,
       },
       auth: {
         issuerBaseUrl: env.AUTH0_ISSUER_BASE_URL,

@@ -25,7 +25,7 @@ describe('loadConfig', () => {
       bodyLimit: '100kb',
       rateLimit: { perUserPerMinute: 600, perIpPerMinute: 1200, prefix: 'touchline:rate-limit:' },
     });
-    expect(config.openfga).to.deep.equal({ apiUrl: undefined, storeId: undefined, modelId: undefined, apiToken: undefined, embeddedDatastore: 'postgres', embeddedTransport: 'in-process', modelRefreshMs: 2000 });
+    expect(config.openfga).to.deep.equal({ apiUrl: undefined, storeId: undefined, modelId: undefined, apiToken: undefined, embeddedDatastore: 'postgres', embeddedTransport: 'in-process', modelRefreshMs: 2000, embeddedReadCacheEntries: 20_000 });
     expect(config.auth).to.deep.equal({ issuerBaseUrl: undefined, audience: 'https://api.touchline.dev', devIssuer: true });
     expect(config.shutdownTimeoutMs).to.be.a('number').greaterThan(0);
   });
@@ -45,6 +45,7 @@ describe('loadConfig', () => {
       FGA_EMBEDDED_DATASTORE: 'memory',
       FGA_EMBEDDED_TRANSPORT: 'http',
       FGA_MODEL_REFRESH_MS: '5000',
+      FGA_EMBEDDED_READ_CACHE_ENTRIES: '0',
       AUTH0_ISSUER_BASE_URL: 'https://touchline.eu.auth0.com/',
       AUTH0_AUDIENCE: 'https://api.example.org',
       CORS_ORIGINS: 'https://app.example.org, http://localhost:5173/',
@@ -69,6 +70,7 @@ describe('loadConfig', () => {
         embeddedDatastore: 'memory',
         embeddedTransport: 'http',
         modelRefreshMs: 5000,
+        embeddedReadCacheEntries: 0,
       },
       auth: { issuerBaseUrl: 'https://touchline.eu.auth0.com/', audience: 'https://api.example.org', devIssuer: false },
       corsOrigins: ['https://app.example.org', 'http://localhost:5173'],

@@ -5,7 +5,7 @@ import { ERROR_CODES, FgaError, fgaErrors } from '../errors.js';
 import { check as resolveCheck } from '../resolve/index.js';
 import { checkOptionalModelId, checkStoreId } from './common-fields.js';
 import { withModelId } from './model-id.js';
-import { resolveModel } from './model-resolution.js';
+import { resolveQuery } from './model-resolution.js';
 import { PATTERNS, checkPattern } from './proto-validation.js';
 import { checkConsistency, queryContext } from './query-context.js';
 import type { BatchCheckItem, BatchCheckRequest, BatchCheckResponse, BatchCheckSingleResult, CheckError } from './requests.js';
@@ -18,7 +18,7 @@ export async function batchCheck(ctx: ServiceContext, req: BatchCheckRequest): P
   for (const item of checks) checkItemShape(item);
   checkOptionalModelId('BatchCheckRequest', req.authorization_model_id);
   checkConsistency(req.consistency);
-  const { model, typesystem } = await resolveModel(ctx, req.store_id, req.authorization_model_id);
+  const { model, typesystem, datastore } = await resolveQuery(ctx, req.store_id, req.authorization_model_id);
   checkBatch(checks, ctx.limits.maxChecksPerBatchCheck);
 
   // Identical checks in one batch are resolved once, as OpenFGA's cache key does.
@@ -27,7 +27,7 @@ export async function batchCheck(ctx: ServiceContext, req: BatchCheckRequest): P
     const identity = JSON.stringify([item.tuple_key.user, item.tuple_key.relation, item.tuple_key.object, item.contextual_tuples?.tuple_keys ?? [], item.context ?? {}]);
     let outcome = outcomes.get(identity);
     if (!outcome) {
-      const context = queryContext(ctx, req.store_id, typesystem, item.contextual_tuples?.tuple_keys ?? [], item.context);
+      const context = queryContext({ ...ctx, datastore }, req.store_id, typesystem, item.contextual_tuples?.tuple_keys ?? [], item.context);
       const { user, relation, object } = item.tuple_key;
       outcome = resolveCheck(context, { user, relation, object }).then(
         (allowed): BatchCheckSingleResult => ({ allowed }),

@@ -2,7 +2,7 @@
 import { check as resolveCheck } from '../resolve/index.js';
 import { checkOptionalModelId, checkStoreId } from './common-fields.js';
 import { withModelId } from './model-id.js';
-import { resolveModel } from './model-resolution.js';
+import { resolveQuery } from './model-resolution.js';
 import { checkConsistency, queryContext } from './query-context.js';
 import type { CheckRequest, CheckResponse } from './requests.js';
 import type { ServiceContext } from './service-context.js';
@@ -15,8 +15,8 @@ export async function check(ctx: ServiceContext, req: CheckRequest): Promise<Che
   checkOptionalModelId('CheckRequest', req.authorization_model_id);
   const context = checkStruct(req.context, 'context');
   checkConsistency(req.consistency);
-  const { model, typesystem } = await resolveModel(ctx, req.store_id, req.authorization_model_id);
+  const { model, typesystem, datastore } = await resolveQuery(ctx, req.store_id, req.authorization_model_id);
   const { user, relation, object } = req.tuple_key;
-  const allowed = await resolveCheck(queryContext(ctx, req.store_id, typesystem, contextualTuples, context), { user, relation, object });
+  const allowed = await resolveCheck(queryContext({ ...ctx, datastore }, req.store_id, typesystem, contextualTuples, context), { user, relation, object });
   return withModelId({ allowed, resolution: '' }, model.id);
 }

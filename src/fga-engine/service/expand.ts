@@ -3,7 +3,7 @@ import { FgaError } from '../errors.js';
 import { expand as resolveExpand } from '../resolve/index.js';
 import { checkOptionalModelId, checkStoreId } from './common-fields.js';
 import { withModelId } from './model-id.js';
-import { resolveModel } from './model-resolution.js';
+import { resolveQuery } from './model-resolution.js';
 import { PATTERNS, checkPatternIfSet, checkRequired } from './proto-validation.js';
 import { checkConsistency, queryContext } from './query-context.js';
 import type { ExpandRequest, ExpandResponse } from './requests.js';
@@ -23,7 +23,7 @@ export async function expand(ctx: ServiceContext, req: ExpandRequest): Promise<E
   if (!object || !relation) {
     throw new FgaError('invalid_expand_input', 'Invalid input. Make sure you provide an object and a relation');
   }
-  const { model, typesystem } = await resolveModel(ctx, req.store_id, req.authorization_model_id);
-  const response = await resolveExpand(queryContext(ctx, req.store_id, typesystem, contextualTuples, undefined), { object, relation });
+  const { model, typesystem, datastore } = await resolveQuery(ctx, req.store_id, req.authorization_model_id);
+  const response = await resolveExpand(queryContext({ ...ctx, datastore }, req.store_id, typesystem, contextualTuples, undefined), { object, relation });
   return withModelId({ tree: response.tree }, model.id);
 }

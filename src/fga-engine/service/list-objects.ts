@@ -3,7 +3,7 @@
 import { listObjects as resolveListObjects } from '../resolve/index.js';
 import { checkOptionalModelId, checkStoreId } from './common-fields.js';
 import { withModelId } from './model-id.js';
-import { resolveModel, type ResolvedModel } from './model-resolution.js';
+import { resolveQuery } from './model-resolution.js';
 import { PATTERNS, checkByteRange, checkPattern } from './proto-validation.js';
 import { checkConsistency, queryContext } from './query-context.js';
 import type { ListObjectsRequest, ListObjectsResponse } from './requests.js';
@@ -46,10 +46,10 @@ async function prepare(ctx: ServiceContext, req: ListObjectsRequest, message: st
   const contextualTuples = checkContextualTuples(req.contextual_tuples?.tuple_keys);
   const conditionContext = checkStruct(req.context, 'context');
   checkConsistency(req.consistency);
-  const resolved: ResolvedModel = await resolveModel(ctx, req.store_id, req.authorization_model_id);
+  const resolved = await resolveQuery(ctx, req.store_id, req.authorization_model_id);
   return {
     resolved,
-    context: queryContext(ctx, req.store_id, resolved.typesystem, contextualTuples, conditionContext),
+    context: queryContext({ ...ctx, datastore: resolved.datastore }, req.store_id, resolved.typesystem, contextualTuples, conditionContext),
     query: { type: req.type, relation: req.relation, user: req.user },
   };
 }

@@ -3,7 +3,7 @@
 import { listUsers as resolveListUsers } from '../resolve/index.js';
 import { checkOptionalModelId, checkStoreId } from './common-fields.js';
 import { withModelId } from './model-id.js';
-import { resolveModel } from './model-resolution.js';
+import { resolveQuery } from './model-resolution.js';
 import { PATTERNS, checkPattern, checkPatternIfSet, checkRequired } from './proto-validation.js';
 import { checkConsistency, queryContext } from './query-context.js';
 import type { ListUsersRequest, ListUsersResponse } from './requests.js';
@@ -29,9 +29,9 @@ export async function listUsers(ctx: ServiceContext, req: ListUsersRequest): Pro
   const contextualTuples = checkContextualTuples(req.contextual_tuples, 100, 'ListUsersRequest.ContextualTuples');
   const conditionContext = checkStruct(req.context, 'context');
   checkConsistency(req.consistency);
-  const { model, typesystem } = await resolveModel(ctx, req.store_id, req.authorization_model_id);
+  const { model, typesystem, datastore } = await resolveQuery(ctx, req.store_id, req.authorization_model_id);
   const users = await resolveListUsers(
-    queryContext(ctx, req.store_id, typesystem, contextualTuples, conditionContext),
+    queryContext({ ...ctx, datastore }, req.store_id, typesystem, contextualTuples, conditionContext),
     {
       object: `${req.object.type}:${req.object.id}`,
       relation: req.relation,

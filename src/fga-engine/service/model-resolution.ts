@@ -2,6 +2,7 @@
 // OpenFGA's errors (server.go resolveTypesystem) when there is none.
 import { fgaErrors } from '../errors.js';
 import { typesystemFor, type Typesystem } from '../model/index.js';
+import type { Datastore } from '../storage/datastore.js';
 import type { AuthorizationModel } from '../types.js';
 import type { ServiceContext } from './service-context.js';
 
@@ -17,4 +18,13 @@ export async function resolveModel(ctx: ServiceContext, storeId: string, modelId
   if (!model) throw modelId ? fgaErrors.modelNotFound(modelId) : fgaErrors.latestModelNotFound(storeId);
   ctx.models.set(storeId, model);
   return { model, typesystem: typesystemFor(model) };
+}
+
+/**
+ * What a query (check, list-objects, …) resolves with: its model, and the datastore as of now — for a
+ * datastore caching resolution reads, a view that reflects every write committed before the request.
+ */
+export async function resolveQuery(ctx: ServiceContext, storeId: string, modelId: string | undefined): Promise<ResolvedModel & { datastore: Datastore }> {
+  const [resolved, datastore] = await Promise.all([resolveModel(ctx, storeId, modelId), ctx.datastore.freshView?.(storeId) ?? ctx.datastore]);
+  return { ...resolved, datastore };
 }

@@ -8,7 +8,7 @@ import type { ServiceContext } from './service-context.js';
 
 const CONSISTENCY_PREFERENCES = new Set(['UNSPECIFIED', 'MINIMIZE_LATENCY', 'HIGHER_CONSISTENCY']);
 
-export function resolveLimitsOf(ctx: ServiceContext): ResolveLimits {
+export function resolveLimitsOf(ctx: Pick<ServiceContext, 'limits'>): ResolveLimits {
   const { limits } = ctx;
   return {
     resolveDepth: limits.resolveNodeLimit,
@@ -20,7 +20,7 @@ export function resolveLimitsOf(ctx: ServiceContext): ResolveLimits {
 }
 
 export function queryContext(
-  ctx: ServiceContext,
+  ctx: Pick<ServiceContext, 'datastore' | 'limits'>,
   storeId: string,
   typesystem: Typesystem,
   contextualTuples: TupleKey[],
@@ -38,7 +38,7 @@ export function queryContext(
 
 /**
  * Every consistency preference is accepted; none changes the answer here, because a write is
- * visible to the very next request (there is no cache to bypass).
+ * visible to the very next request (a datastore's read cache is brought up to date before each).
  */
 export function checkConsistency(value: unknown): void {
   if (value === undefined || value === null) return;

@@ -69,6 +69,12 @@ export interface Datastore {
 
   /** Paginated read for the Read API (ordered stably). */
   read(storeId: string, filter: ReadFilter, opts: { pageSize: number; continuationToken?: string }): Promise<Page<Tuple>>;
+  /**
+   * For a datastore that caches resolution reads: a view of it whose resolution reads may answer from
+   * the cache, once every write committed before this call is reflected there. Queries (check,
+   * list-objects, …) read through it; without the method they read the datastore itself.
+   */
+  freshView?(storeId: string): Promise<Datastore>;
   /** Unpaginated read for resolution: the tuple `object#relation@user` if stored. */
   readUserTuple(storeId: string, key: { object: string; relation: string; user: string }): Promise<TupleKey | undefined>;
   /** Unpaginated read for resolution: every tuple on `object#relation`, optionally restricted by user shape. */

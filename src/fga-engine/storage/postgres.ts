@@ -16,6 +16,7 @@ import { readChanges } from './postgres/changes.js';
 import { migrate } from './postgres/migrate.js';
 import { findLatestAuthorizationModel, readAuthorizationModel, readAuthorizationModels, writeAuthorizationModel } from './postgres/models.js';
 import { readPage } from './postgres/read-page.js';
+import { CachedResolutionReads } from './postgres/cached-resolution-reads.js';
 import { ResolutionReads } from './postgres/resolution-reads.js';
 import { assertSchemaName } from './postgres/schema-name.js';
 import { createStore, deleteStore, getStore, listStores } from './postgres/stores.js';
@@ -27,24 +28,31 @@ export interface PostgresDatastoreOptions {
   schema?: string;
   /** Connections in the pool. Queries are short, so a few per core keep PostgreSQL busy without thrashing. */
   poolSize?: number;
+  /** Resolution reads kept in this process for queries (see freshView); 0 turns the cache off. */
+  readCacheEntries?: number;
 }
 
 export const DEFAULT_POOL_SIZE = 8;
+export const DEFAULT_READ_CACHE_ENTRIES = 20_000;
 
 export class PostgresDatastore implements Datastore {
   readonly kind = 'postgres' as const;
 
   private readonly resolution: ResolutionReads;
+  private readonly cachedResolution?: CachedResolutionReads;
+  private cachedView?: Datastore;
 
   private constructor(
     private readonly pool: pg.Pool,
     readonly schema: string,
+    readCacheEntries: number,
   ) {
     this.resolution = new ResolutionReads(pool);
+    if (readCacheEntries > 0) this.cachedResolution = new CachedResolutionReads(this.resolution, pool, readCacheEntries);
   }
 
   /** Opens a pool whose connections use `schema`, and brings the schema up to date. */
-  static async connect({ connectionString, schema = 'fga', poolSize = DEFAULT_POOL_SIZE }: PostgresDatastoreOptions): Promise<PostgresDatastore> {
+  static async connect({ connectionString, schema = 'fga', poolSize = DEFAULT_POOL_SIZE, readCacheEntries = DEFAULT_READ_CACHE_ENTRIES }: PostgresDatastoreOptions): Promise<PostgresDatastore> {
     assertSchemaName(schema);
     const pool = new pg.Pool({
       connectionString,
@@ -62,7 +70,7 @@ export class PostgresDatastore implements Datastore {
       await pool.end();
       throw err;
     }
-    return new PostgresDatastore(pool, schema);
+    return new PostgresDatastore(pool, schema, readCacheEntries);
   }
 
   createStore(store: Store): Promise<void> {
@@ -97,6 +105,25 @@ export class PostgresDatastore implements Datastore {
   read(storeId: string, filter: ReadFilter, opts: { pageSize: number; continuationToken?: string }): Promise<Page<Tuple>> {
     return readPage(this.pool, storeId, filter, opts);
   }
+  /** Resolution reads held by this process's cache (0 when it is off). */
+  get readCacheSize(): number {
+    return this.cachedResolution?.size ?? 0;
+  }
+
+  /** Resolution reads from the process's cache, fresh as of this call (cached-resolution-reads.ts). */
+  async freshView(storeId: string): Promise<Datastore> {
+    const cached = this.cachedResolution;
+    if (!cached) return this;
+    await cached.sync(storeId);
+    this.cachedView ??= Object.assign(Object.create(this) as PostgresDatastore, {
+      readUserTuple: cached.readUserTuple.bind(cached),
+      readUsersetTuples: cached.readUsersetTuples.bind(cached),
+      readStartingWithUser: cached.readStartingWithUser.bind(cached),
+      freshView: (id: string) => this.freshView(id),
+    });
+    return this.cachedView;
+  }
+
   readUserTuple(storeId: string, key: { object: string; relation: string; user: string }): Promise<TupleKey | undefined> {
     return this.resolution.readUserTuple(storeId, key);
   }

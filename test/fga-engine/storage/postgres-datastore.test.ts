@@ -32,9 +32,9 @@ describe('PostgresDatastore', () => {
     await Promise.all([connect(schema), connect(schema), connect(schema)]);
     await connect(schema);
     const { rows } = await admin.query(`SELECT version FROM "${schema}".schema_migrations ORDER BY version`);
-    expect(rows.map((r) => r.version)).to.deep.equal(['0001_initial']);
+    expect(rows.map((r) => r.version)).to.deep.equal(['0001_initial', '0002_store_revisions']);
     const tables = await admin.query('SELECT table_name FROM information_schema.tables WHERE table_schema = $1 ORDER BY table_name', [schema]);
-    expect(tables.rows.map((r) => r.table_name)).to.include.members(['stores', 'authorization_models', 'tuples', 'changelog', 'assertions']);
+    expect(tables.rows.map((r) => r.table_name)).to.include.members(['stores', 'authorization_models', 'tuples', 'changelog', 'assertions', 'store_revisions']);
   });
 
   it('refuses schema names that are not plain identifiers', async () => {

@@ -125,7 +125,7 @@ describe('audit endpoints', function () {
     const all: Array<Record<string, any>> = [];
     let cursor: string | null = null;
     do {
-      const res = await auditor.api.get(`/v1/audit/decisions?clubId=${s.clubId}&userId=${s.actors.admin.userId}&limit=1${cursor ? `&cursor=${cursor}` : ''}`);
+      const res: { status: number; body: any } = await auditor.api.get(`/v1/audit/decisions?clubId=${s.clubId}&userId=${s.actors.admin.userId}&limit=1${cursor ? `&cursor=${cursor}` : ''}`);
       expect(res.status, JSON.stringify(res.body)).to.equal(200);
       expect(res.body.items).to.have.length.at.most(1);
       all.push(...res.body.items);

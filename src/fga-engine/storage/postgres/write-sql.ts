@@ -43,7 +43,7 @@ export function writeStatement(v: WriteVariant): Statement {
         `RETURNING d.ot, d.oi, d.r, d.ut, d.ur, d.ui, d.ulid)`,
     );
     // OpenFGA redacts the condition of delete changes: only the key matters.
-    logSources.push('SELECT $1, ulid, ot, oi, r, ut, ur, ui, NULL, NULL::jsonb, 1, $2 FROM del');
+    logSources.push('SELECT $1::text, ulid, ot, oi, r, ut, ur, ui, NULL::text, NULL::jsonb, 1::smallint, $2::timestamptz FROM del');
     if (v.onMissing === 'error') {
       checks.push(
         `CASE WHEN (SELECT count(*) FROM del) <> cardinality(${p[0]}) ` +
@@ -63,7 +63,7 @@ export function writeStatement(v: WriteVariant): Statement {
         'RETURNING object_type, object_id, relation, user_type, user_relation, user_id, condition_name, condition_context, ulid)',
     );
     logSources.push(
-      'SELECT $1, ulid, object_type, object_id, relation, user_type, user_relation, user_id, condition_name, condition_context, 0, $2 FROM ins',
+      'SELECT $1::text, ulid, object_type, object_id, relation, user_type, user_relation, user_id, condition_name, condition_context, 0::smallint, $2::timestamptz FROM ins',
     );
     if (v.onDuplicate === 'ignore') {
       // Rows visible to this statement's snapshot are the pre-existing duplicates; ignoring one is only
@@ -77,9 +77,15 @@ export function writeStatement(v: WriteVariant): Statement {
     }
   }
 
+  // The store's next revision (migrations/0002_store_revisions.sql): its row stays locked until commit.
+  ctes.push(
+    'rev AS (INSERT INTO store_revisions (store, revision) VALUES ($1, 1) ' +
+      'ON CONFLICT (store) DO UPDATE SET revision = store_revisions.revision + 1 RETURNING revision)',
+  );
   ctes.push(
     'log AS (INSERT INTO changelog (store, ulid, object_type, object_id, relation, user_type, user_relation, user_id, ' +
-      `condition_name, condition_context, operation, inserted_at) ${logSources.join(' UNION ALL ')})`,
+      `condition_name, condition_context, operation, inserted_at, revision) ` +
+      `SELECT c.*, (SELECT revision FROM rev) FROM (${logSources.join(' UNION ALL ')}) AS c)`,
   );
   const counts = [
     v.deletes ? '(SELECT count(*) FROM del) AS deleted' : '0 AS deleted',
