@@ -7,11 +7,16 @@
 //   --scale N        dataset size factor (1 = 50 clubs, 1,000 groups, 20,000 members, ≈ 220k tuples)
 //   --scenarios a,b  subset of memberProfile,roster,myChildren,clubMembers,writes
 //   --size-check     afterwards seed a 5× larger dataset (clubs 5× bigger) and compare list p99 at c1
+//   --api-processes N  API processes serving the port (API_PROCESSES, 1: on this 2-vCPU machine a second
+//                      process wins at 50 connections but loses at 16, where both vCPUs are already busy)
+//
+// The server under test is `src/main.ts --role api`, as users run it, on the seeded database.
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { runCell, type CellResult } from './lib/autocannon-cell.js';
 import { SCENARIO_KEYS, type Scenario } from './lib/api-scenarios.js';
 import { setUpBench } from './lib/api-bench-setup.js';
+import { startApiProcesses, type ApiServer } from './lib/api-processes.js';
 import { startChildServer } from './lib/child-server.js';
 import { roundTo } from './lib/latency-stats.js';
 import { formatTable } from './lib/report-table.js';
@@ -19,13 +24,15 @@ import { formatTable } from './lib/report-table.js';
 const { values } = parseArgs({ options: {
   duration: { type: 'string', default: '5' }, warmup: { type: 'string', default: '1' }, scale: { type: 'string', default: '1' },
   scenarios: { type: 'string', default: SCENARIO_KEYS.join(',') }, 'size-check': { type: 'boolean', default: false },
+  'api-processes': { type: 'string', default: '1' },
 } });
+const apiProcesses = Number(values['api-processes']);
 const seconds = Number(values.duration);
 const warmupSeconds = Number(values.warmup);
 const scale = Number(values.scale);
 const wanted = values.scenarios.split(',').map((s) => s.trim()).filter(Boolean);
 const unknown = wanted.filter((k) => !(SCENARIO_KEYS as readonly string[]).includes(k));
-if (unknown.length || !(seconds > 0) || !(scale > 0)) throw new Error(`bad options: ${unknown.length ? `unknown scenarios ${unknown}` : '--duration and --scale must be > 0'}`);
+if (unknown.length || !(seconds > 0) || !(scale > 0) || !Number.isInteger(apiProcesses) || apiProcesses < 1) throw new Error(`bad options: ${unknown.length ? `unknown scenarios ${unknown}` : '--duration and --scale must be > 0, --api-processes a whole number ≥ 1'}`);
 const CONCURRENCIES = [1, 16, 50] as const;
 const log = (line: string) => process.stderr.write(`${line}\n`);
 type Cells = Map<number, CellResult>;
@@ -43,19 +50,22 @@ async function measure(url: string, scenario: Pick<Scenario, 'key' | 'sync'> & {
 
 async function main(): Promise<void> {
   const started = performance.now();
-  log(`api bench: scale ${scale}, ${seconds} s per cell after ${warmupSeconds} s warm-up; rate limits disabled (RATE_LIMIT_PER_USER_PER_MINUTE=0, RATE_LIMIT_PER_IP_PER_MINUTE=0), LOG_LEVEL=silent`);
+  log(`api bench: scale ${scale}, ${seconds} s per cell after ${warmupSeconds} s warm-up, API_PROCESSES=${apiProcesses}; rate limits disabled (RATE_LIMIT_PER_USER_PER_MINUTE=0, RATE_LIMIT_PER_IP_PER_MINUTE=0), LOG_LEVEL=silent`);
   const hello = await startChildServer(fileURLToPath(new URL('./lib/hello-server-process.ts', import.meta.url)));
   const results = new Map<string, Cells>();
   let facts: Record<string, unknown> = {};
   let sizeCheck: Record<string, { p99Small: number; p99Large: number; growth: number; pass: boolean }> | undefined;
   try {
     const setup = await setUpBench(scale, log);
-    facts = setup.facts;
+    facts = { ...setup.facts, apiProcesses };
+    let server: ApiServer | undefined;
     try {
+      server = await startServer(setup.api.databaseUrl, setup.tokens);
       for (const scenario of setup.scenarios.filter((s) => wanted.includes(s.key))) {
-        results.set(scenario.key, await measure(setup.api.url, { ...scenario, next: scenario.source(setup.tokens) }, CONCURRENCIES));
+        results.set(scenario.key, await measure(server.url, { ...scenario, next: scenario.source(setup.tokens) }, CONCURRENCIES));
       }
     } finally {
+      await server?.stop();
       await setup.api.stop();
     }
     results.set('baseline', await measure(hello.url, { key: 'baseline', next: () => ({ method: 'GET', path: '/hello' }) }, CONCURRENCIES));
@@ -64,14 +74,17 @@ async function main(): Promise<void> {
       log(`size check: a dataset with clubs 5× larger (scale ${scale * 5})`);
       const large = await setUpBench(scale * 5, log);
       sizeCheck = {};
+      let server: ApiServer | undefined;
       try {
+        server = await startServer(large.api.databaseUrl, large.tokens);
         for (const scenario of large.scenarios.filter((s) => s.kind === 'list' && wanted.includes(s.key))) {
-          const p99Large = (await measure(large.api.url, { ...scenario, next: scenario.source(large.tokens) }, [1])).get(1)!.p99;
+          const p99Large = (await measure(server.url, { ...scenario, next: scenario.source(large.tokens) }, [1])).get(1)!.p99;
           const p99Small = results.get(scenario.key)!.get(1)!.p99;
           sizeCheck[scenario.key] = { p99Small: roundTo(p99Small, 2), p99Large: roundTo(p99Large, 2), growth: roundTo(p99Large / p99Small, 2), pass: p99Large <= 1.5 * p99Small };
         }
         facts = { ...facts, sizeCheckDataset: large.facts };
       } finally {
+        await server?.stop();
         await large.api.stop();
       }
     }
@@ -79,6 +92,20 @@ async function main(): Promise<void> {
     await hello.stop();
   }
   report(results, facts, sizeCheck, (performance.now() - started) / 1000);
+}
+
+/** main.ts on the seeded database; every actor signs in once on it first (the bench measures returning users). */
+async function startServer(databaseUrl: string, tokens: Map<string, string>): Promise<ApiServer> {
+  const server = await startApiProcesses(databaseUrl, apiProcesses);
+  const all = [...tokens.values()];
+  for (let i = 0; i < all.length; i += 25) {
+    await Promise.all(all.slice(i, i + 25).map(async (token) => {
+      const res = await fetch(`${server.url}/v1/me`, { headers: { authorization: `Bearer ${token}` } });
+      if (res.status !== 200) throw new Error(`sign-in on the API processes answered ${res.status}`);
+    }));
+  }
+  log(`  ${apiProcesses} API process${apiProcesses > 1 ? 'es' : ''} (src/main.ts --role api) serving ${server.url}`);
+  return server;
 }
 
 function report(results: Map<string, Cells>, facts: Record<string, unknown>, sizeCheck: Record<string, { growth: number; pass: boolean }> | undefined, totalSeconds: number): void {

@@ -31,6 +31,8 @@ export interface ComposeOptions {
   devIssuerStateDir?: string;
   /** Where the SendGrid stand-in keeps its webhook key (default: beside the dev issuer's; tests: a fresh key). */
   sendgridStandInStateDir?: string;
+  /** false: another process migrated already (an API process of a cluster: the first process did). */
+  migrate?: boolean;
   /** Filled as parts start, so a failed start-up can still close what it opened. */
   running?: Running;
   isShuttingDown?: () => boolean;
@@ -57,7 +59,7 @@ export async function composeTouchline(config: Config, opts: ComposeOptions = {}
     running.devIssuer = await startDevIssuer({ stateDir: opts.devIssuerStateDir, audience: config.auth.audience });
   }
   // Only the API role migrates: two processes racing through the same migrations helps nobody.
-  const migrationsApplied = serveApi ? await runMigrations(config) : [];
+  const migrationsApplied = (opts.migrate ?? serveApi) ? await runMigrations(config) : [];
   const orm = (running.orm = await createOrm(config));
   const sql = (running.sql = createSqlReader(config));
   const redis = (running.redis = new Redis(config.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1, enableOfflineQueue: false }));

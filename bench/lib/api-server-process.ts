@@ -3,12 +3,16 @@
 // Answers a few requests over IPC: sign tokens, load the tuples the seeded rows imply, sample memory.
 import { PostgresDatastore } from '../../src/fga-engine/index.js';
 import { desiredTuples } from '../../src/modules/tuple-sources.js';
+import { defaultDevIssuerStateDir } from '../../src/stand-ins/auth0/dev-issuer-settings.js';
 import { startTestApp } from '../../test/support/test-app.js';
 import { bulkLoadTuples } from './bulk-load.js';
 
-// Rate limits off (a benchmark from one IP with a few hundred users would hit them), logs off.
+// Rate limits off (a benchmark from one IP with a few hundred users would hit them), logs off. The
+// dev issuer's key is the checkout's (as `npm start` uses), so a server started with main.ts on this
+// database accepts the tokens signed here (bench/lib/api-processes.ts).
 const app = await startTestApp({
   env: { RATE_LIMIT_PER_USER_PER_MINUTE: '0', RATE_LIMIT_PER_IP_PER_MINUTE: '0', LOG_LEVEL: 'silent', FGA_EMBEDDED_DATASTORE: 'postgres' },
+  devIssuerStateDir: defaultDevIssuerStateDir(),
 });
 
 type Request = { id: number; type: 'tokens'; subs: string[] } | { id: number; type: 'loadTuples' } | { id: number; type: 'memory' };

@@ -4,6 +4,8 @@ import type { LogLevel } from './schema.js';
 export interface Config {
   nodeEnv: 'development' | 'test' | 'production';
   port: number;
+  /** API processes sharing PORT (node:cluster); the first process migrates, bootstraps OpenFGA and runs the workers. */
+  apiProcesses: number;
   host: string;
   logLevel: LogLevel;
   databaseUrl: string;

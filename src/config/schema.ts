@@ -15,6 +15,7 @@ export const envSchema = z
   .object({
     NODE_ENV: enumVar('NODE_ENV', NODE_ENVS),
     PORT: intVar('PORT', 0, 65535),
+    API_PROCESSES: intVar('API_PROCESSES', 1, 64),
     HOST: stringVar('HOST'),
     LOG_LEVEL: enumVar('LOG_LEVEL', LOG_LEVELS),
     DATABASE_URL: stringVar('DATABASE_URL', databaseUrlProblem),
@@ -51,6 +52,7 @@ export const envSchema = z
     return {
       nodeEnv,
       port: env.PORT ?? 3000,
+      apiProcesses: env.API_PROCESSES ?? 1,
       host: env.HOST ?? '0.0.0.0',
       // Tests answer hundreds of 4xx on purpose; only warnings and errors are worth reading there.
       logLevel: env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'warn' : 'info'),

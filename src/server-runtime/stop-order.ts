@@ -7,6 +7,7 @@ import type { SqlReader } from '../db/sql-reader.js';
 import { logger } from '../observability/logger.js';
 import type { DevIssuer } from '../stand-ins/auth0/dev-issuer.js';
 import type { RunningWorkers } from '../../workers/index.js';
+import type { ApiCluster } from './api-cluster.js';
 import { drainHttpServer } from './http-server.js';
 import { ShutdownSequence } from './shutdown.js';
 
@@ -18,6 +19,8 @@ export interface Running {
   redis?: Redis;
   authz?: AuthzRuntime;
   server?: Server;
+  /** API_PROCESSES > 1: the API processes this (first) process started. */
+  apiCluster?: ApiCluster;
   workers?: RunningWorkers;
   /** Job queues and the SendGrid stand-in (src/email/email-runtime.ts). */
   email?: { close(): Promise<void> };
@@ -29,6 +32,8 @@ export function shutdownSequence(config: Config, running: Running, state: { shut
   sequence.add('readiness', async () => {
     state.shuttingDown = true;
   });
+  // Each API process drains its own requests; they get the whole drain time, then SIGKILL.
+  if (running.apiCluster) sequence.add('api processes', () => running.apiCluster!.stop(config.shutdownTimeoutMs + 500));
   if (running.server) {
     const server = running.server;
     sequence.add('http', async () => {

@@ -17,6 +17,7 @@ describe('loadConfig', () => {
     expect(config).to.deep.include({
       nodeEnv: 'development',
       port: 3000,
+      apiProcesses: 1,
       host: '0.0.0.0',
       logLevel: 'info',
       databaseUrl: 'postgres://root@127.0.0.1:5432/touchline',
@@ -46,6 +47,7 @@ describe('loadConfig', () => {
       FGA_EMBEDDED_TRANSPORT: 'http',
       FGA_MODEL_REFRESH_MS: '5000',
       FGA_EMBEDDED_READ_CACHE_ENTRIES: '0',
+      API_PROCESSES: '2',
       AUTH0_ISSUER_BASE_URL: 'https://touchline.eu.auth0.com/',
       AUTH0_AUDIENCE: 'https://api.example.org',
       CORS_ORIGINS: 'https://app.example.org, http://localhost:5173/',
@@ -58,6 +60,7 @@ describe('loadConfig', () => {
     expect(config).to.deep.equal({
       nodeEnv: 'production',
       port: 8080,
+      apiProcesses: 2,
       host: '127.0.0.1',
       logLevel: 'debug',
       databaseUrl: 'postgresql://app:secret@db:5432/touchline',

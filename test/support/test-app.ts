@@ -25,7 +25,7 @@ export interface TestApp {
 
 const ADMIN_URL = process.env.TEST_DATABASE_ADMIN_URL ?? 'postgres://root@127.0.0.1:5432/postgres';
 
-export async function startTestApp(opts: { env?: Record<string, string>; startWorkers?: boolean } = {}): Promise<TestApp> {
+export async function startTestApp(opts: { env?: Record<string, string>; startWorkers?: boolean; devIssuerStateDir?: string } = {}): Promise<TestApp> {
   const dbName = `touchline_test_${process.pid}_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 6)}`;
   const databaseUrl = new URL(ADMIN_URL);
   databaseUrl.pathname = `/${dbName}`;
@@ -41,7 +41,7 @@ export async function startTestApp(opts: { env?: Record<string, string>; startWo
   const touchline = await composeTouchline(config, {
     logger: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'),
     startWorkers: opts.startWorkers ?? false,
-    devIssuerStateDir: mkdtempSync(path.join(tmpdir(), 'touchline-issuer-')),
+    devIssuerStateDir: opts.devIssuerStateDir ?? mkdtempSync(path.join(tmpdir(), 'touchline-issuer-')),
   });
   const { running } = touchline;
   const { server, port } = await listen(touchline.app, 0, '127.0.0.1');

@@ -1,0 +1,83 @@
+// API_PROCESSES=2: `npm start` as a user runs it, serving the API from two processes on one port. The
+// first process migrates, bootstraps OpenFGA and runs the workers; a killed API process is replaced
+// while the other keeps answering; SIGTERM stops them all.
+import { expect } from 'chai';
+import pg from 'pg';
+import { DEFAULT_AUDIENCE } from '../../src/config/schema.js';
+import { defaultDevIssuerStateDir, DEV_ISSUER } from '../../src/stand-ins/auth0/dev-issuer-settings.js';
+import { signAccessToken } from '../../src/stand-ins/auth0/sign-token.js';
+import { loadOrCreateSigningKey } from '../../src/stand-ins/auth0/signing-key.js';
+import { freePort, startProcess, waitFor, waitUntilReady, type RunningProcess } from '../crash/support/processes.js';
+
+const ADMIN_URL = process.env.TEST_DATABASE_ADMIN_URL ?? 'postgres://root@127.0.0.1:5432/postgres';
+
+/** The pids of the first process's children: its API processes. */
+async function apiPids(primaryPid: number): Promise<number[]> {
+  const { execFileSync } = await import('node:child_process');
+  const out = execFileSync('ps', ['-o', 'pid=', '--ppid', String(primaryPid)], { encoding: 'utf8' });
+  return out.split('\n').map((s) => Number(s.trim())).filter((n) => n > 0);
+}
+
+describe('API_PROCESSES: the API served by several processes', function () {
+  this.timeout(120_000);
+  const dbName = `touchline_cluster_${process.pid}_${Date.now().toString(36)}`;
+  let proc: RunningProcess | undefined;
+
+  after(async () => {
+    await proc?.kill();
+    const admin = new pg.Client({ connectionString: ADMIN_URL });
+    await admin.connect();
+    await admin.query(`drop database if exists "${dbName}" with (force)`);
+    await admin.end();
+  });
+
+  it('runs two API processes on one port, replaces one that is killed while the other answers, and stops them all on SIGTERM', async () => {
+    const port = await freePort();
+    const url = `http://127.0.0.1:${port}`;
+    const key = await loadOrCreateSigningKey(defaultDevIssuerStateDir());
+    proc = startProcess('cluster', 'src/main.ts', [], {
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'warn',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      API_PROCESSES: '2',
+      DATABASE_URL: Object.assign(new URL(ADMIN_URL), { pathname: `/${dbName}` }).toString(),
+      OPENFGA_API_URL: '',
+      AUTH0_ISSUER_BASE_URL: '',
+      QUEUE_PREFIX: `cluster-${dbName}`,
+      SHUTDOWN_TIMEOUT_MS: '2000',
+    });
+    await waitUntilReady(proc, `${url}/readyz`);
+    const primary = proc.child.pid!;
+    await waitFor('two API processes', async () => (await apiPids(primary)).length === 2);
+    const before = await apiPids(primary);
+
+    const token = await signAccessToken(key, DEV_ISSUER, DEFAULT_AUDIENCE, { sub: `cluster|anna-${dbName}`, email: 'anna@example.test', name: 'Anna', expiresIn: '1h' });
+    const get = async (path: string) => {
+      // A kept-alive connection to a process that was killed fails once (as for any client); a new one is served.
+      const res = await fetch(`${url}${path}`, { headers: { authorization: `Bearer ${token}` } }).catch(() => fetch(`${url}${path}`, { headers: { authorization: `Bearer ${token}` } }));
+      return { status: res.status, body: await res.json() };
+    };
+    // Many short connections: each process answers some, and every answer is the same user.
+    const answers = await Promise.all(Array.from({ length: 20 }, () => get('/v1/me')));
+    expect(answers.map((a) => a.status)).to.deep.equal(answers.map(() => 200));
+    expect(new Set(answers.map((a) => a.body.id)).size).to.equal(1);
+    const club = await fetch(`${url}/v1/clubs`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Cluster FC' }) });
+    expect(club.status).to.equal(201);
+    const clubId = ((await club.json()) as { id: string }).id;
+
+    process.kill(before[0], 'SIGKILL');
+    // The other process keeps answering (a model decision included) while the first process replaces the dead one.
+    for (let i = 0; i < 10; i++) expect((await get(`/v1/clubs/${clubId}`)).status).to.equal(200);
+    await waitFor('a replacement API process', async () => {
+      const now = await apiPids(primary);
+      return now.length === 2 && !now.includes(before[0]);
+    });
+    await waitUntilReady(proc, `${url}/readyz`);
+
+    const after = await apiPids(primary);
+    await proc.stop();
+    expect(proc.child.exitCode).to.equal(0);
+    for (const pid of after) expect(() => process.kill(pid, 0), `API process ${pid} still running`).to.throw();
+  });
+});
