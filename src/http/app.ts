@@ -41,6 +41,9 @@ const OPENAPI_PATH = '/v1/openapi.json';
 export function createHttpApp(options: HttpAppOptions): express.Express {
   const app = express();
   app.disable('x-powered-by');
+  // Responses are per caller and change with every write; a sha1 of each body (Express's default weak
+  // ETag) cost CPU on every request for conditional GETs no client of this API makes.
+  app.set('etag', false);
 
   // Plain-http development would otherwise have the docs page's assets upgraded to https and fail.
   app.use(helmet({ contentSecurityPolicy: { directives: { 'upgrade-insecure-requests': null } } }));

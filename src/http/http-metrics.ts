@@ -14,11 +14,27 @@ function routeLabel(req: Request, unmatched: boolean): string {
     .join('/');
 }
 
+// One labelled series per (method, route, status), looked up by a plain string key: prom-client
+// would otherwise hash the label object on every observation.
+type Series = ReturnType<typeof httpRequestDuration.labels>;
+const series = new Map<string, Series>();
+const MAX_SERIES = 5000;
+
+function seriesFor(method: string, route: string, status: string): Series {
+  const key = `${method} ${status} ${route}`;
+  let found = series.get(key);
+  if (!found) {
+    found = httpRequestDuration.labels({ method, route, status_code: status });
+    if (series.size < MAX_SERIES) series.set(key, found);
+  }
+  return found;
+}
+
 /** Observes every request's duration by method, route pattern and status code. */
 export const httpMetrics: RequestHandler = (req, res, next) => {
-  const stop = httpRequestDuration.startTimer();
+  const started = performance.now();
   res.once('finish', () => {
-    stop({ method: req.method, route: routeLabel(req, res.locals.routeNotFound === true), status_code: String(res.statusCode) });
+    seriesFor(req.method, routeLabel(req, res.locals.routeNotFound === true), String(res.statusCode)).observe((performance.now() - started) / 1000);
   });
   next();
 };

@@ -1,6 +1,5 @@
 // Request fields our middleware adds, declared once for every module (Express module augmentation).
-// pino-http's own augmentation (req.id, req.log) comes with its types.
-import type {} from 'pino-http';
+import type { Logger } from 'pino';
 
 /** Who the token says the caller is, before our user record is looked up. */
 export interface TokenIdentity {
@@ -39,6 +38,10 @@ declare global {
   // eslint-disable-next-line @typescript-eslint/no-namespace
   namespace Express {
     interface Request {
+      /** The request id (request-id.ts): the caller's X-Request-Id, or one made up. */
+      id: string;
+      /** A logger carrying the request id (request-logging.ts). */
+      log: Logger;
       /** Set by `validate(...)` before the handler runs. */
       valid: ValidatedInput;
       /** Set by the authentication middleware for everything under /v1 (absent on /healthz and friends). */

@@ -62,7 +62,7 @@ function errorType(e: ErrorLike): string {
  */
 export function serializeError(err: unknown, depth = 0): unknown {
   if (!err || typeof err !== 'object') return typeof err === 'string' ? scrubText(err) : err;
-  // pino-http hands us pino's own serialization of the error; the original is kept as `raw`.
+  // An error pino already serialized keeps the original as `raw`.
   const e = ((err as ErrorLike).raw && typeof (err as ErrorLike).raw === 'object' ? (err as ErrorLike).raw : err) as ErrorLike;
   return {
     type: errorType(e),

@@ -118,7 +118,7 @@ describe('error handler', () => {
     }
   });
 
-  it('works without pino-http in front (falls back to the process logger)', async () => {
+  it('works without the request logger in front (falls back to the process logger)', async () => {
     const app = express();
     app.get('/', () => {
       throw new AppError('validation', 'bad', [{ path: 'x', message: 'bad' }]);
