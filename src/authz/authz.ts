@@ -1,5 +1,6 @@
 import { ConsistencyPreference, FgaApiValidationError, type OpenFgaClient } from '@openfga/sdk';
 import { AppError } from '../http/errors.js';
+import { CheckBatcher } from './check-batcher.js';
 import { DecisionBuffer, GroupCommitDecisionWriter, type DecisionContext, type DecisionLog, type ListedRecord } from './decision-recorder.js';
 import type { UsersetTreeNode } from './explain-access.js';
 
@@ -25,16 +26,18 @@ export class Authz {
     private readonly client: OpenFgaClient,
     private readonly decisionWriter?: GroupCommitDecisionWriter,
     private readonly decisions?: DecisionBuffer,
+    // Shared by every request of the process: concurrent requests' checks leave as one BatchCheck.
+    private readonly checks = new CheckBatcher(client),
   ) {}
 
   /** The same door, logging decisions on children's records to `log`. */
   withDecisionLog(log: DecisionLog): Authz {
-    return new Authz(this.client, new GroupCommitDecisionWriter(log));
+    return new Authz(this.client, new GroupCommitDecisionWriter(log), undefined, this.checks);
   }
 
   /** A fresh instance with an empty memo (and decision buffer), for one request. */
   forRequest(context: DecisionContext = {}): Authz {
-    return new Authz(this.client, this.decisionWriter, this.decisionWriter && new DecisionBuffer(this.decisionWriter, context));
+    return new Authz(this.client, this.decisionWriter, this.decisionWriter && new DecisionBuffer(this.decisionWriter, context), this.checks);
   }
 
   /** Writes the request's decisions; the route wrapper calls it before answering. */
@@ -46,8 +49,7 @@ export class Authz {
     const key = `${object}#${relation}@${userId}`;
     let answer = this.memo.get(key);
     if (!answer) {
-      answer = guard(() => this.client.check({ user: userRef(userId), relation, object }, { consistency })).then((r) => {
-        const allowed = r.allowed === true;
+      answer = guard(() => this.checks.check({ user: userRef(userId), relation, object })).then((allowed) => {
         this.decisions?.add({ userId, relation, object, allowed });
         return allowed;
       });
