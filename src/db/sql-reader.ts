@@ -9,6 +9,13 @@ import pg from 'pg';
 export interface SqlReader {
   /** Rows of one statement (`$1`-style parameters), prepared on first use per connection. */
   rows<T>(text: string, values?: unknown[]): Promise<T[]>;
+  /**
+   * A lookup by key that concurrent requests share: keys asked in the same turn of the event loop go
+   * as one statement, `text` taking them as `$1::text[]` and returning rows whose `keyOf` is the key.
+   */
+  loader<T>(text: string, keyOf: (row: T) => string): (key: string) => Promise<T | undefined>;
+  /** Statements sent so far (diagnostics and tests). */
+  readonly statements: number;
   close(): Promise<void>;
 }
 
@@ -28,10 +35,41 @@ export function createSqlReader(settings: { databaseUrl: string; poolMax?: numbe
   const pool = new pg.Pool({ connectionString: settings.databaseUrl, max: settings.poolMax ?? 10, idleTimeoutMillis: 30_000 });
   // A connection dropped by the server (restart, failover) is discarded by the pool; the next query reconnects.
   pool.on('error', () => undefined);
+  let statements = 0;
+  const query = (text: string, values: unknown[]) => {
+    statements++;
+    return pool.query({ name: statementName(text), text, values });
+  };
   return {
+    get statements() {
+      return statements;
+    },
     async rows<T>(text: string, values: unknown[] = []): Promise<T[]> {
-      const result = await pool.query({ name: statementName(text), text, values });
+      const result = await query(text, values);
       return result.rows as T[];
+    },
+    loader<T>(text: string, keyOf: (row: T) => string) {
+      let waiting = new Map<string, Array<{ resolve(row: T | undefined): void; reject(error: unknown): void }>>();
+      const flush = () => {
+        const batch = waiting;
+        waiting = new Map();
+        query(text, [[...batch.keys()]]).then(
+          ({ rows }) => {
+            const byKey = new Map((rows as T[]).map((row) => [keyOf(row), row]));
+            for (const [key, waiters] of batch) for (const w of waiters) w.resolve(byKey.get(key));
+          },
+          (error: unknown) => {
+            for (const waiters of batch.values()) for (const w of waiters) w.reject(error);
+          },
+        );
+      };
+      return (key: string) =>
+        new Promise<T | undefined>((resolve, reject) => {
+          if (waiting.size === 0) setImmediate(flush);
+          const same = waiting.get(key);
+          if (same) same.push({ resolve, reject });
+          else waiting.set(key, [{ resolve, reject }]);
+        });
     },
     close: () => pool.end(),
   };

@@ -7,9 +7,13 @@ export const MEMBER_COLUMNS = `id, club_id as "clubId", first_name as "firstName
 
 export type MemberRow = Omit<YouthMember, 'dateOfBirth'> & { dateOfBirth: string };
 
-export async function memberById(sql: SqlReader, memberId: string): Promise<MemberRow | undefined> {
-  const [row] = await sql.rows<MemberRow>(`select ${MEMBER_COLUMNS} from youth_members where id = $1`, [memberId]);
-  return row;
+// Profiles asked for by concurrent requests are read with one statement (SqlReader.loader).
+const loaders = new WeakMap<SqlReader, (id: string) => Promise<MemberRow | undefined>>();
+
+export function memberById(sql: SqlReader, memberId: string): Promise<MemberRow | undefined> {
+  let load = loaders.get(sql);
+  if (!load) loaders.set(sql, (load = sql.loader<MemberRow>(`select ${MEMBER_COLUMNS} from youth_members where id = any($1::text[])`, (row) => row.id)));
+  return load(memberId);
 }
 
 /** A keyset page (ordered by id, `limit` rows after `after`) of a club's members, or of those among `ids`. */

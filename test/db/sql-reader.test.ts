@@ -1,0 +1,46 @@
+// The read path's prepared statements, and lookups that concurrent requests share.
+import { expect } from 'chai';
+import pg from 'pg';
+import { createSqlReader, type SqlReader } from '../../src/db/sql-reader.js';
+
+const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://root@127.0.0.1:5432/test';
+
+describe('SqlReader', () => {
+  const table = `sql_reader_test_${process.pid}_${Date.now().toString(36)}`;
+  let sql: SqlReader;
+  const admin = new pg.Client({ connectionString: DATABASE_URL });
+
+  before(async () => {
+    await admin.connect();
+    await admin.query(`create table ${table} (id text primary key, name text not null)`);
+    await admin.query(`insert into ${table} values ('a', 'Ann'), ('b', 'Ben'), ('c', 'Cy')`);
+    sql = createSqlReader({ databaseUrl: DATABASE_URL, poolMax: 2 });
+  });
+  after(async () => {
+    await sql.close();
+    await admin.query(`drop table ${table}`);
+    await admin.end();
+  });
+
+  it('answers a prepared statement, again and again', async () => {
+    for (let i = 0; i < 3; i++) expect(await sql.rows(`select name from ${table} where id = $1`, ['b'])).to.deep.equal([{ name: 'Ben' }]);
+  });
+
+  it('answers lookups started together with one statement, each caller its own row', async () => {
+    const byId = sql.loader<{ id: string; name: string }>(`select id, name from ${table} where id = any($1::text[])`, (row) => row.id);
+    const before = sql.statements;
+    const rows = await Promise.all(['c', 'a', 'missing', 'a'].map((id) => byId(id)));
+    expect(rows).to.deep.equal([{ id: 'c', name: 'Cy' }, { id: 'a', name: 'Ann' }, undefined, { id: 'a', name: 'Ann' }]);
+    expect(sql.statements - before).to.equal(1);
+    expect(await byId('b')).to.deep.equal({ id: 'b', name: 'Ben' }); // a later turn: a statement of its own
+    expect(sql.statements - before).to.equal(2);
+  });
+
+  it('fails every lookup of a statement that fails, and goes on with the next', async () => {
+    const broken = sql.loader<{ id: string }>(`select id from ${table}_missing where id = any($1::text[])`, (row) => row.id);
+    const results = await Promise.allSettled([broken('a'), broken('b')]);
+    expect(results.map((r) => r.status)).to.deep.equal(['rejected', 'rejected']);
+    const byId = sql.loader<{ id: string }>(`select id from ${table} where id = any($1::text[])`, (row) => row.id);
+    expect(await byId('a')).to.deep.equal({ id: 'a' });
+  });
+});
