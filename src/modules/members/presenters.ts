@@ -1,8 +1,14 @@
 import type { YouthMember } from './entities.js';
 import type { MemberResponse } from './schemas.js';
 
-/** An entity (commands) or a row of queries/member-rows.ts (queries). */
-type MemberFields = Omit<YouthMember, 'dateOfBirth'> & { dateOfBirth: YouthMember['dateOfBirth'] | string };
+/** An entity (commands) or a row of queries/member-rows.ts (queries: dates already as text). */
+type MemberFields = Omit<YouthMember, 'dateOfBirth' | 'createdAt' | 'updatedAt'> & {
+  dateOfBirth: YouthMember['dateOfBirth'] | string;
+  createdAt: Date | string;
+  updatedAt: Date | string;
+};
+
+const instant = (value: Date | string) => (typeof value === 'string' ? value : value.toISOString());
 
 /** The full profile; only ever returned to callers the model lets `can_view` the member. */
 export const presentMember = (m: MemberFields): MemberResponse => ({
@@ -13,8 +19,8 @@ export const presentMember = (m: MemberFields): MemberResponse => ({
   dateOfBirth: typeof m.dateOfBirth === 'string' ? m.dateOfBirth : new Date(m.dateOfBirth).toISOString().slice(0, 10),
   medicalNotes: m.medicalNotes ?? null,
   emergencyContacts: m.emergencyContacts ?? [],
-  createdAt: m.createdAt.toISOString(),
-  updatedAt: m.updatedAt.toISOString(),
+  createdAt: instant(m.createdAt),
+  updatedAt: instant(m.updatedAt),
 });
 
 /** The profile without medical notes, for those who may review records but not a child's health (auditors). */

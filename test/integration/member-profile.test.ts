@@ -1,0 +1,39 @@
+// A profile reads back exactly as it was written, whichever read serves it (one profile, a club's
+// page, a guardian's children): the queries read through prepared SQL, the commands through the ORM.
+import { expect } from 'chai';
+import { buildClubScenario, type ClubScenario } from '../support/club-scenario.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+describe('member profiles read back as written', function () {
+  this.timeout(60_000);
+  let app: TestApp;
+  let s: ClubScenario;
+  before(async () => {
+    app = await startTestApp();
+    s = await buildClubScenario(app);
+  });
+  after(async () => app?.close());
+
+  it('answers the same fields from the profile, the club list and the guardian list', async () => {
+    const admin = s.actors.admin.api;
+    const created = await admin.post(`/v1/clubs/${s.clubId}/members`, {
+      firstName: 'Mia', lastName: 'Roth', dateOfBirth: '2016-12-31', medicalNotes: 'asthma',
+      emergencyContacts: [{ name: 'Dad', phone: '+49 151 1234567', relationship: 'father' }],
+    });
+    expect(created.status, JSON.stringify(created.body)).to.equal(201);
+    const profile = created.body;
+    // Instants in JavaScript's ISO form (what toISOString gives), dates as plain dates.
+    for (const instant of [profile.createdAt, profile.updatedAt]) expect(instant).to.equal(new Date(instant).toISOString());
+    expect(profile.dateOfBirth).to.equal('2016-12-31');
+    expect((await admin.get(`/v1/members/${profile.id}`)).body).to.deep.equal(profile);
+    const page = await admin.get(`/v1/clubs/${s.clubId}/members?limit=200`);
+    expect(page.body.items.find((m: { id: string }) => m.id === profile.id)).to.deep.equal(profile);
+    expect((await admin.post(`/v1/members/${profile.id}/guardians`, { userId: s.actors.otherGuardian.userId, relationship: 'mother' })).status).to.equal(201);
+    const children = await s.actors.otherGuardian.api.get('/v1/me/members');
+    expect(children.body.items.find((m: { id: string }) => m.id === profile.id)).to.deep.equal(profile);
+    // After an edit, the updated instant reads back as the command wrote it.
+    const edited = await admin.patch(`/v1/members/${profile.id}`, { lastName: 'Roth-Weber' });
+    expect(edited.status).to.equal(200);
+    expect((await admin.get(`/v1/members/${profile.id}`)).body).to.deep.equal(edited.body);
+  });
+});
