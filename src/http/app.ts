@@ -1,5 +1,4 @@
 import express, { type RequestHandler, type Router } from 'express';
-import helmet from 'helmet';
 import swaggerUi from 'swagger-ui-express';
 import type { Config } from '../config/index.js';
 import { logger as processLogger, type Logger } from '../observability/logger.js';
@@ -8,6 +7,7 @@ import { corsAllowList } from './cors.js';
 import { errorHandler } from './errors.js';
 import { httpMetrics } from './http-metrics.js';
 import { routeNotFound } from './not-found.js';
+import { securityHeaders } from './security-headers.js';
 import { buildOpenApiDocument } from './openapi.js';
 import { perIpRateLimit, perUserRateLimit, type RateLimitOptions } from './rate-limit.js';
 import { readinessHandler, type ReadinessProbes } from './readiness.js';
@@ -46,7 +46,7 @@ export function createHttpApp(options: HttpAppOptions): express.Express {
   app.set('etag', false);
 
   // Plain-http development would otherwise have the docs page's assets upgraded to https and fail.
-  app.use(helmet({ contentSecurityPolicy: { directives: { 'upgrade-insecure-requests': null } } }));
+  app.use(securityHeaders({ contentSecurityPolicy: { directives: { 'upgrade-insecure-requests': null } } }));
   app.use(requestId);
   app.use(requestLogging(options.logger ?? processLogger));
   app.use(httpMetrics);
