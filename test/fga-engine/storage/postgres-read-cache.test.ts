@@ -8,7 +8,7 @@ import { ulid } from 'ulid';
 import { createServiceContext, fgaService, type ServiceContext } from '../../../src/fga-engine/index.js';
 import { PostgresDatastore } from '../../../src/fga-engine/storage/postgres.js';
 import type { AuthorizationModel, TupleKey } from '../../../src/fga-engine/types.js';
-import { DATABASE_URL, uniqueSchemaName } from './postgres-test-db.js';
+import { DATABASE_URL, dropSchemas, uniqueSchemaName } from './postgres-test-db.js';
 
 const MODEL = `model
   schema 1.1
@@ -50,10 +50,7 @@ describe('PostgresDatastore: read cache across processes', function () {
   after(async () => {
     await reader?.close();
     await writer?.close();
-    const admin = new pg.Client({ connectionString: DATABASE_URL });
-    await admin.connect();
-    await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-    await admin.end();
+    await dropSchemas(schema);
   });
 
   const write = (writes: TupleKey[], deletes: TupleKey[] = []) => writer.write(storeId, deletes, writes);
@@ -150,10 +147,7 @@ describe('PostgresDatastore: a read racing a change', () => {
   after(async () => {
     await writer?.close();
     await pool?.end();
-    const admin = new pg.Client({ connectionString: DATABASE_URL });
-    await admin.connect();
-    await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-    await admin.end();
+    await dropSchemas(schema);
   });
 
   it('is not cached when a change was synced while it was in flight', async () => {
