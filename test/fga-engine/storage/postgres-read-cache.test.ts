@@ -123,6 +123,21 @@ describe('PostgresDatastore: read cache across processes', function () {
     }
   });
 
+  it('does not keep an answer of more than 1,000 tuples', async () => {
+    await write(Array.from({ length: 1200 }, (_, i) => t(`user:m${i}`, 'member', 'group:big')));
+    const fresh = await PostgresDatastore.connect({ connectionString: DATABASE_URL, schema, poolSize: 2, readCacheEntries: 100 });
+    try {
+      const ctx = createServiceContext(fresh);
+      const expanded = await fgaService.expand(ctx, { store_id: storeId, authorization_model_id: modelId, tuple_key: { object: 'group:big', relation: 'member' } });
+      expect(JSON.stringify(expanded)).to.include('user:m1199');
+      expect(fresh.readCacheSize).to.equal(0);
+      await fgaService.expand(ctx, { store_id: storeId, authorization_model_id: modelId, tuple_key: { object: 'folder:f', relation: 'viewer' } });
+      expect(fresh.readCacheSize).to.equal(1); // a small answer is kept
+    } finally {
+      await fresh.close();
+    }
+  });
+
   it('holds at most the configured number of reads', async () => {
     const small = await PostgresDatastore.connect({ connectionString: DATABASE_URL, schema, poolSize: 2, readCacheEntries: 20 });
     try {

@@ -10,6 +10,10 @@ import type { ResolutionReads } from './resolution-reads.js';
 import { RevisionSync } from './revision-sync.js';
 
 const SEP = '\u0000';
+/** Answers longer than this are not kept: one huge group's members must not push out thousands of small reads. */
+const MAX_CACHED_TUPLES = 1000;
+/** Reverse reads restricted to more ids than this are not kept (their key alone would be large). */
+const MAX_KEYED_OBJECT_IDS = 200;
 
 export class CachedResolutionReads {
   private readonly cache: ReadCache;
@@ -50,6 +54,7 @@ export class CachedResolutionReads {
 
   readStartingWithUser(storeId: string, filter: ReadStartingWithUserFilter): Promise<TupleKey[]> {
     const { objectType, relation, users, objectIds } = filter;
+    if (objectIds && objectIds.length > MAX_KEYED_OBJECT_IDS) return this.reads.readStartingWithUser(storeId, filter);
     const ids = objectIds ? `ids${SEP}${objectIds.join(SEP)}` : 'all';
     const key = `r${SEP}${storeId}${SEP}${objectType}${SEP}${relation}${SEP}${users.join(SEP)}${SEP}${ids}`;
     return this.cached(key, users.map((user) => userKey(storeId, objectType, relation, user)), () => this.reads.readStartingWithUser(storeId, filter));
@@ -64,7 +69,8 @@ export class CachedResolutionReads {
     const reading = read().then(
       (value) => {
         // A change applied while reading may have come too late for this snapshot: don't keep it.
-        if (this.revisions.epoch === epoch) this.cache.set(key, value, dependsOn);
+        const tooLarge = Array.isArray(value) && value.length > MAX_CACHED_TUPLES;
+        if (this.revisions.epoch === epoch && !tooLarge) this.cache.set(key, value, dependsOn);
         return value;
       },
     ).finally(() => {
