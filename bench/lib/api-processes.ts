@@ -8,7 +8,7 @@ export interface ApiServer {
   stop(): Promise<void>;
 }
 
-export async function startApiProcesses(databaseUrl: string, processes: number): Promise<ApiServer> {
+export async function startApiProcesses(databaseUrl: string, processes: number, nodeArgs: string[] = []): Promise<ApiServer> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const proc = startProcess('api', 'src/main.ts', ['--role', 'api'], {
@@ -23,7 +23,7 @@ export async function startApiProcesses(databaseUrl: string, processes: number):
     FGA_EMBEDDED_DATASTORE: 'postgres',
     RATE_LIMIT_PER_USER_PER_MINUTE: '0',
     RATE_LIMIT_PER_IP_PER_MINUTE: '0',
-  });
+  }, nodeArgs);
   try {
     await waitUntilReady(proc, `${url}/readyz`, 120_000);
   } catch (error) {
