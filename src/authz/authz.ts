@@ -1,8 +1,9 @@
-import { ConsistencyPreference, FgaApiValidationError, type OpenFgaClient } from '@openfga/sdk';
+import { FgaApiValidationError, type OpenFgaClient } from '@openfga/sdk';
 import { AppError } from '../http/errors.js';
 import { CheckBatcher } from './check-batcher.js';
 import { DecisionBuffer, GroupCommitDecisionWriter, type DecisionContext, type DecisionLog, type ListedRecord } from './decision-recorder.js';
 import type { UsersetTreeNode } from './explain-access.js';
+import { consistency } from './fga-client.js';
 
 export interface AuthorizeOptions {
   /** The relation that makes the object visible; without it the caller gets `notFound` instead of 403. */
@@ -11,8 +12,6 @@ export interface AuthorizeOptions {
 }
 
 const userRef = (userId: string) => `user:${userId}`;
-// Children's data: a revocation must hold on the very next request, so never read from a cache.
-const consistency = ConsistencyPreference.HigherConsistency;
 
 /**
  * The only door to authorisation decisions: "can user U do R on O?" answered by OpenFGA through the SDK.

@@ -1,5 +1,9 @@
-import { CredentialsMethod, OpenFgaClient } from '@openfga/sdk';
+import { ConsistencyPreference, CredentialsMethod, OpenFgaClient } from '@openfga/sdk';
 import type { AxiosInstance } from 'axios';
+
+// Children's data: a revocation must hold on the very next request, so every question asks OpenFGA
+// not to answer from a cache.
+export const consistency = ConsistencyPreference.HigherConsistency;
 
 export interface FgaClientSettings {
   apiUrl: string;

@@ -5,6 +5,7 @@
 // Commands keep the ORM (units of work, flush order, constraints); queries needing neither use this.
 import { createHash } from 'node:crypto';
 import pg from 'pg';
+import { TurnBatcher } from '../server-runtime/turn-batcher.js';
 
 export interface SqlReader {
   /** Rows of one statement (`$1`-style parameters), prepared on first use per connection. */
@@ -49,27 +50,16 @@ export function createSqlReader(settings: { databaseUrl: string; poolMax?: numbe
       return result.rows as T[];
     },
     loader<T>(text: string, keyOf: (row: T) => string) {
-      let waiting = new Map<string, Array<{ resolve(row: T | undefined): void; reject(error: unknown): void }>>();
-      const flush = () => {
-        const batch = waiting;
-        waiting = new Map();
-        query(text, [[...batch.keys()]]).then(
+      const turn = new TurnBatcher<string, T | undefined>((asked) => {
+        query(text, [asked.map((a) => a.question)]).then(
           ({ rows }) => {
             const byKey = new Map((rows as T[]).map((row) => [keyOf(row), row]));
-            for (const [key, waiters] of batch) for (const w of waiters) w.resolve(byKey.get(key));
+            for (const a of asked) a.resolve(byKey.get(a.question));
           },
-          (error: unknown) => {
-            for (const waiters of batch.values()) for (const w of waiters) w.reject(error);
-          },
+          (error: unknown) => asked.forEach((a) => a.reject(error)),
         );
-      };
-      return (key: string) =>
-        new Promise<T | undefined>((resolve, reject) => {
-          if (waiting.size === 0) setImmediate(flush);
-          const same = waiting.get(key);
-          if (same) same.push({ resolve, reject });
-          else waiting.set(key, [{ resolve, reject }]);
-        });
+      });
+      return (key: string) => turn.ask(key, key);
     },
     close: () => pool.end(),
   };
