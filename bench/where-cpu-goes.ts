@@ -17,7 +17,7 @@ import { roundTo } from './lib/latency-stats.js';
 const { values } = parseArgs({ options: {
   scenario: { type: 'string', default: 'memberProfile' }, connections: { type: 'string', default: '16' },
   seconds: { type: 'string', default: '10' }, 'api-processes': { type: 'string', default: '1' },
-  scale: { type: 'string', default: '1' }, profile: { type: 'boolean', default: false },
+  scale: { type: 'string', default: '1' }, profile: { type: 'boolean', default: false }, 'profile-out': { type: 'string' },
 } });
 const connections = Number(values.connections);
 const seconds = Number(values.seconds);
@@ -29,7 +29,8 @@ const log = (line: string) => process.stderr.write(`${line}\n`);
 const group = (command: string, name: string) =>
   name.startsWith('postgres') || command.startsWith('postgres') ? 'postgres' : command.includes('src/main.ts') ? 'api' : command.includes('where-cpu-goes') ? 'load generator' : command.includes('api-server-process') ? 'bench setup' : 'other';
 
-const profileDir = values.profile ? fs.mkdtempSync(path.join(os.tmpdir(), 'touchline-cpu-')) : undefined;
+// --profile-out FILE keeps the busiest process's .cpuprofile (for Chrome DevTools or your own analysis).
+const profileDir = values.profile || values['profile-out'] ? fs.mkdtempSync(path.join(os.tmpdir(), 'touchline-cpu-')) : undefined;
 const setup = await setUpBench(Number(values.scale), log);
 try {
   const server = await startApiProcesses(setup.api.databaseUrl, processes, profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []);
@@ -50,6 +51,7 @@ try {
   if (profileDir) {
     // The largest profile is the busiest API process; the server stopped right after the window.
     const [busiest] = fs.readdirSync(profileDir).map((f) => path.join(profileDir, f)).sort((a, b) => fs.statSync(b).size - fs.statSync(a).size);
+    if (values['profile-out']) fs.copyFileSync(busiest, values['profile-out']);
     profile = summarizeCpuProfile(busiest, seconds, 0.5);
     console.log('  self time by place:');
     for (const [place, share] of profile.byPlace) console.log(`    ${String(share).padStart(5)}%  ${place}`);

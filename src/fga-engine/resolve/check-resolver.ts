@@ -4,7 +4,8 @@ import type { RelationReference, Userset } from '../types.js';
 import { FgaError } from '../errors.js';
 import { splitObject, splitObjectRelation, isObjectRelation } from '../model/tuple-syntax.js';
 import { computedName, rewriteKind, tuplesetName } from '../model/rewrites.js';
-import { ALLOWED, DENIED, exclusion, failed, intersection, union, type Handler, type Outcome } from './outcome.js';
+import { ALLOWED, DENIED, exclusion, failed, intersection, union, unionInPhases, type Handler, type Outcome } from './outcome.js';
+import { partitionByCost } from './operand-cost.js';
 import { conditionHolds, filterByConditions, tooComplex, type RequestState } from './request-state.js';
 import { resolveBatched } from './check-fast-paths.js';
 
@@ -53,10 +54,17 @@ function checkRewrite(state: RequestState, tk: CheckKey, rewrite: Userset, depth
       return () => resolveCheck(state, { ...tk, relation: rewrite.computedUserset!.relation ?? '' }, depth, path);
     case 'ttu':
       return () => checkTupleToUserset(state, tk, tuplesetName(rewrite.tupleToUserset!), computedName(rewrite.tupleToUserset!), depth, path);
-    case 'union':
-      // All operands at once, as OpenFGA does: their first reads share one tick (one statement per
-      // kind of read), so a union costs the round trips of its deepest operand, not their sum.
-      return () => union(rewrite.union!.child.map((c) => checkRewrite(state, tk, c, depth, path)));
+    case 'union': {
+      // Operands answered by one read of this object go first: when one of them holds (a coach asking
+      // for their own group), the costly ones (`guardian from member`: every member's guardians) are
+      // never evaluated. The rest then run all at once, as OpenFGA does: their first reads share one
+      // tick (one statement per kind of read), so they cost the round trips of the deepest, not the sum.
+      const objectType = splitObject(tk.object)[0];
+      const { cheap, costly } = partitionByCost(state.ts, objectType, tk.relation, rewrite);
+      const handlers = (operands: Userset[]) => operands.map((c) => checkRewrite(state, tk, c, depth, path));
+      if (cheap.length === 0 || costly.length === 0) return () => union(handlers(rewrite.union!.child));
+      return () => unionInPhases(handlers(cheap), handlers(costly));
+    }
     case 'intersection':
       return () => intersection(rewrite.intersection!.child.map((c) => checkRewrite(state, tk, c, depth, path)));
     case 'difference':

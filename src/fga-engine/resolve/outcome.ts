@@ -56,6 +56,19 @@ export function union(handlers: Handler[]): Promise<Outcome> {
   });
 }
 
+/**
+ * The union of `first` and `then` with the same outcome as one `union` of both, but `then` only runs
+ * when no operand of `first` holds.
+ */
+export async function unionInPhases(first: Handler[], then: Handler[]): Promise<Outcome> {
+  const early = await union(first);
+  if (early.allowed) return ALLOWED;
+  const late = await union(then);
+  if (late.allowed) return ALLOWED;
+  const error = early.error ?? late.error;
+  return error ? failed(error) : { allowed: false, cycle: Boolean(early.cycle || late.cycle) };
+}
+
 /** Any false or cycle → false (as soon as it arrives); else any error → error; else true. */
 export function intersection(handlers: Handler[]): Promise<Outcome> {
   return new Promise((resolve) => {

@@ -54,6 +54,18 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
+// A datastore with a read cache hands out the same answer (array) to many requests: it is filtered
+// once per model. Answers are never mutated (the cache shares them), so an all-valid one is returned as is.
+const filteredAnswers = new WeakMap<TupleKey[], { ts: Typesystem; valid: TupleKey[] }>();
+
+function validForRead(ts: Typesystem, stored: TupleKey[]): TupleKey[] {
+  const known = filteredAnswers.get(stored);
+  if (known?.ts === ts) return known.valid;
+  const valid = stored.every((tk) => isTupleValidForRead(ts, tk)) ? stored : stored.filter((tk) => isTupleValidForRead(ts, tk));
+  filteredAnswers.set(stored, { ts, valid });
+  return valid;
+}
+
 export class TupleReader {
   private readonly memo = new Map<string, Promise<unknown>>();
   private readonly contextual: ContextualTuples;
@@ -111,11 +123,8 @@ export class TupleReader {
   }
 
   private merge(stored: TupleKey[], contextual: TupleKey[]): TupleKey[] {
+    if (contextual.length === 0) return validForRead(this.ts, stored);
     const out: TupleKey[] = [];
-    if (contextual.length === 0) {
-      for (const tk of stored) if (isTupleValidForRead(this.ts, tk)) out.push(tk);
-      return out;
-    }
     const contextualIds = new Set(contextual.map(identity));
     for (const tk of stored) {
       if (!contextualIds.has(identity(tk)) && isTupleValidForRead(this.ts, tk)) out.push(tk);
