@@ -13,8 +13,16 @@ export interface SqlReader {
   /**
    * A lookup by key that concurrent requests share: keys asked in the same turn of the event loop go
    * as one statement, `text` taking them as `$1::text[]` and returning rows whose `keyOf` is the key.
+   * One per statement text (asked again, the same lookup is returned), so callers need not keep it.
    */
   loader<T>(text: string, keyOf: (row: T) => string): (key: string) => Promise<T | undefined>;
+  /**
+   * A statement concurrent requests share, each with parameters of its own: the parameters asked in one
+   * turn of the event loop go as one `$1::json` array whose items carry their index as `n`, and each asker
+   * gets the rows whose `n` is its index (the statement must return it), in the statement's order.
+   * One per statement text, like `loader`.
+   */
+  batch<P extends object, T extends { n: number }>(text: string): (params: P) => Promise<T[]>;
   /** Statements sent so far (diagnostics and tests). */
   readonly statements: number;
   close(): Promise<void>;
@@ -37,6 +45,8 @@ export function createSqlReader(settings: { databaseUrl: string; poolMax?: numbe
   // A connection dropped by the server (restart, failover) is discarded by the pool; the next query reconnects.
   pool.on('error', () => undefined);
   let statements = 0;
+  // Loaders and batches by statement text: each keeps the questions of the current turn.
+  const shared = new Map<string, (question: never) => Promise<unknown>>();
   const query = (text: string, values: unknown[]) => {
     statements++;
     return pool.query({ name: statementName(text), text, values });
@@ -50,6 +60,8 @@ export function createSqlReader(settings: { databaseUrl: string; poolMax?: numbe
       return result.rows as T[];
     },
     loader<T>(text: string, keyOf: (row: T) => string) {
+      const known = shared.get(text);
+      if (known) return known as (key: string) => Promise<T | undefined>;
       const turn = new TurnBatcher<string, T | undefined>((asked) => {
         query(text, [asked.map((a) => a.question)]).then(
           ({ rows }) => {
@@ -59,7 +71,26 @@ export function createSqlReader(settings: { databaseUrl: string; poolMax?: numbe
           (error: unknown) => asked.forEach((a) => a.reject(error)),
         );
       });
-      return (key: string) => turn.ask(key, key);
+      const load = (key: string) => turn.ask(key, key);
+      shared.set(text, load);
+      return load;
+    },
+    batch<P extends object, T extends { n: number }>(text: string) {
+      const known = shared.get(text);
+      if (known) return known as (params: P) => Promise<T[]>;
+      const turn = new TurnBatcher<P, T[]>((asked) => {
+        query(text, [JSON.stringify(asked.map((a, n) => ({ ...a.question, n })))]).then(
+          ({ rows }) => {
+            const byAsker: T[][] = asked.map(() => []);
+            for (const row of rows as T[]) byAsker[row.n].push(row);
+            asked.forEach((a, n) => a.resolve(byAsker[n]));
+          },
+          (error: unknown) => asked.forEach((a) => a.reject(error)),
+        );
+      });
+      const read = (params: P) => turn.ask(JSON.stringify(params), params);
+      shared.set(text, read);
+      return read;
     },
     close: () => pool.end(),
   };

@@ -43,4 +43,16 @@ describe('SqlReader', () => {
     const byId = sql.loader<{ id: string }>(`select id from ${table} where id = any($1::text[])`, (row) => row.id);
     expect(await byId('a')).to.deep.equal({ id: 'a' });
   });
+
+  it('answers batched statements started together with one statement, each asker its own rows in order', async () => {
+    const namesAfter = sql.batch<{ after: string; lim: number }, { n: number; name: string }>(
+      `select q.n, t.name from json_to_recordset($1::json) as q(n int, after text, lim int)
+       cross join lateral (select name from ${table} where id > q.after order by id limit q.lim) t`);
+    const before = sql.statements;
+    const pages = await Promise.all([namesAfter({ after: '', lim: 2 }), namesAfter({ after: 'a', lim: 5 }), namesAfter({ after: 'c', lim: 1 }), namesAfter({ after: '', lim: 2 })]);
+    expect(pages.map((rows) => rows.map((r) => r.name))).to.deep.equal([['Ann', 'Ben'], ['Ben', 'Cy'], [], ['Ann', 'Ben']]);
+    expect(sql.statements - before).to.equal(1);
+    const broken = sql.batch<{ x: number }, { n: number }>(`select q.n from json_to_recordset($1::json) as q(n int, x int) join ${table}_missing on true`);
+    expect((await Promise.allSettled([broken({ x: 1 }), broken({ x: 2 })])).map((r) => r.status)).to.deep.equal(['rejected', 'rejected']);
+  });
 });

@@ -31,6 +31,14 @@ describe('member profiles read back as written', function () {
     expect((await admin.post(`/v1/members/${profile.id}/guardians`, { userId: s.actors.otherGuardian.userId, relationship: 'mother' })).status).to.equal(201);
     const children = await s.actors.otherGuardian.api.get('/v1/me/members');
     expect(children.body.items.find((m: { id: string }) => m.id === profile.id)).to.deep.equal(profile);
+    // An auditor sees it without medical notes, the same in the list as alone; a coach's roster names it.
+    const audited = await s.actors.auditor.api.get(`/v1/members/${profile.id}`);
+    expect(audited.body).to.deep.equal({ ...profile, medicalNotes: null, withheld: ['medicalNotes'] });
+    const auditorPage = await s.actors.auditor.api.get(`/v1/clubs/${s.clubId}/members?limit=200`);
+    expect(auditorPage.body.items.find((m: { id: string }) => m.id === profile.id)).to.deep.equal(audited.body);
+    expect((await admin.post(`/v1/groups/${s.groupId}/members`, { memberId: profile.id })).status).to.equal(201);
+    const roster = await s.actors.headCoach.api.get(`/v1/groups/${s.groupId}/members?limit=200`);
+    expect(roster.body.items.find((m: { id: string }) => m.id === profile.id)).to.deep.equal({ id: profile.id, firstName: 'Mia', lastName: 'Roth' });
     // After an edit, the updated instant reads back as the command wrote it.
     const edited = await admin.patch(`/v1/members/${profile.id}`, { lastName: 'Roth-Weber' });
     expect(edited.status).to.equal(200);

@@ -5,6 +5,7 @@ import { openApiRegistry } from '../../http/openapi.js';
 import { validate } from '../../http/validate.js';
 import { AppError } from '../../http/errors.js';
 import { toCsv, type CsvCell } from '../../http/csv.js';
+import { JsonText } from '../../http/json-text.js';
 import type { Caller, ModuleDeps } from './deps.js';
 
 export interface HandlerInput<B, Q, P> {
@@ -66,6 +67,7 @@ export function buildRouter(specs: RouteSpec[], deps: ModuleDeps): Router {
       }
       if (spec.status === 204) res.status(204).end();
       else if (format === 'csv') sendCsv(res, spec.csv!, result);
+      else if (result instanceof JsonText) res.status(spec.status).type('application/json').send(result.text);
       else res.status(spec.status).json(result);
     });
   }

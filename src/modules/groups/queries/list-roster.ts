@@ -1,20 +1,23 @@
+import { jsonPage, type JsonText } from '../../../http/json-text.js';
 import type { Caller, ModuleDeps } from '../../shared/deps.js';
-import { decodeCursor, toPage, type Page, type PageQuery } from '../../shared/pagination.js';
+import { decodeCursor, toPage, type PageQuery } from '../../shared/pagination.js';
 import { groupNotFound } from '../errors.js';
-import type { RosterEntry } from '../schemas.js';
 import { groupObject } from '../tuples.js';
 import { memberObject } from '../../members/tuples.js';
 
+type RosterRow = { n: number; id: string; clubId: string; json: string };
+
+// Rosters asked for by concurrent requests are read with one statement (SqlReader.batch); each entry
+// is built as JSON (schemas.ts RosterEntry) by PostgreSQL.
+const ROSTER_PAGE = `select q.n, p.* from json_to_recordset($1::json) as q(n int, group_id text, after text, lim int) cross join lateral (
+    select m.id, m.club_id as "clubId", (select row_to_json(j)::text from (select m.id, m.first_name as "firstName", m.last_name as "lastName") j) as json
+    from group_members gm join youth_members m on m.id = gm.member_id
+    where gm.group_id = q.group_id and m.id > q.after order by m.id limit q.lim) p`;
 /** A group's roster, names only: one check on the group, then one SQL query (no check per row). */
-export async function listRoster(deps: ModuleDeps, caller: Caller, groupId: string, page: PageQuery): Promise<Page<RosterEntry>> {
+export async function listRoster(deps: ModuleDeps, caller: Caller, groupId: string, page: PageQuery): Promise<JsonText> {
   await deps.authz.requireVisible(caller.userId, 'can_view_roster', groupObject(groupId), groupNotFound(groupId));
-  const after = decodeCursor(page.cursor);
-  const rows = await deps.sql.rows<{ id: string; club_id: string; first_name: string; last_name: string }>(
-    `select m.id, m.club_id, m.first_name, m.last_name from group_members gm join youth_members m on m.id = gm.member_id
-     where gm.group_id = $1 and m.id > $2 order by m.id limit $3`,
-    [groupId, after ?? '', page.limit + 1],
-  );
-  const result = toPage(rows, page.limit);
-  deps.authz.recordListed(caller.userId, 'can_view_roster', result.items.map((m) => ({ object: memberObject(m.id), clubId: m.club_id })));
-  return { items: result.items.map((r) => ({ id: r.id, firstName: r.first_name, lastName: r.last_name })), nextCursor: result.nextCursor };
+  const read = deps.sql.batch<{ group_id: string; after: string; lim: number }, RosterRow>(ROSTER_PAGE);
+  const result = toPage(await read({ group_id: groupId, after: decodeCursor(page.cursor) ?? '', lim: page.limit + 1 }), page.limit);
+  deps.authz.recordListed(caller.userId, 'can_view_roster', result.items.map((m) => ({ object: memberObject(m.id), clubId: m.clubId })));
+  return jsonPage(result.items, result.nextCursor);
 }

@@ -1,10 +1,9 @@
 import { clubNotFound } from '../../clubs/errors.js';
 import { clubObject } from '../../clubs/tuples.js';
 import type { Caller, ModuleDeps } from '../../shared/deps.js';
-import { decodeCursor, toPage, type Page, type PageQuery } from '../../shared/pagination.js';
+import { decodeCursor, toPage, type PageQuery } from '../../shared/pagination.js';
 import { nothingVisible, type VisibleIds } from '../../shared/visible-ids.js';
-import { presentMember, presentMemberWithoutMedicalNotes } from '../presenters.js';
-import type { MemberResponse } from '../schemas.js';
+import { jsonPage, type JsonText } from '../../../http/json-text.js';
 import { memberObject } from '../tuples.js';
 import { clubMemberPage } from './member-rows.js';
 
@@ -13,7 +12,7 @@ import { clubMemberPage } from './member-rows.js';
  * (can_view_all_member_profiles, without medical notes) page straight through the club in SQL, so the
  * cost does not grow with club size; everyone else asks list-objects once.
  */
-export async function listClubMembers(deps: ModuleDeps, caller: Caller, clubId: string, page: PageQuery): Promise<Page<MemberResponse>> {
+export async function listClubMembers(deps: ModuleDeps, caller: Caller, clubId: string, page: PageQuery): Promise<JsonText> {
   const club = clubObject(clubId);
   // Seeing every member of a club entails seeing the club (fga/tests/club-access and auditors assert it), so
   // only the others are asked `can_view`: for an admin that relation would read every guardianship
@@ -24,10 +23,10 @@ export async function listClubMembers(deps: ModuleDeps, caller: Caller, clubId: 
   ]);
   if (!seesAll && !seesAllProfiles) await deps.authz.requireVisible(caller.userId, 'can_view', club, clubNotFound(clubId));
   const ids: VisibleIds = seesAll || seesAllProfiles ? 'all' : await deps.authz.listObjectIds(caller.userId, 'can_view', 'member');
-  if (nothingVisible(ids)) return { items: [], nextCursor: null };
-  const rows = await clubMemberPage(deps.sql, clubId, ids, decodeCursor(page.cursor), page.limit + 1);
-  const result = toPage(rows, page.limit);
+  if (nothingVisible(ids)) return jsonPage([], null);
   const full = seesAll || !seesAllProfiles;
+  const rows = await clubMemberPage(deps.sql, clubId, ids, decodeCursor(page.cursor), page.limit + 1, full ? 'shown' : 'withheld');
+  const result = toPage(rows, page.limit);
   deps.authz.recordListed(caller.userId, full ? 'can_view' : 'can_view_profile', result.items.map((m) => ({ object: memberObject(m.id), clubId })));
-  return { items: result.items.map(full ? presentMember : presentMemberWithoutMedicalNotes), nextCursor: result.nextCursor };
+  return jsonPage(result.items, result.nextCursor);
 }

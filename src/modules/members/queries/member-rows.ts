@@ -11,23 +11,53 @@ export const MEMBER_COLUMNS = `id, club_id as "clubId", first_name as "firstName
 
 export type MemberRow = Omit<YouthMember, 'dateOfBirth' | 'createdAt' | 'updatedAt'> & { dateOfBirth: string; createdAt: string; updatedAt: string };
 
-// Profiles asked for by concurrent requests are read with one statement (SqlReader.loader).
-const loaders = new WeakMap<SqlReader, (id: string) => Promise<MemberRow | undefined>>();
+const MEMBER_BY_ID = `select ${MEMBER_COLUMNS} from youth_members where id = any($1::text[])`;
 
+/** Profiles asked for by concurrent requests are read with one statement (SqlReader.loader). */
 export function memberById(sql: SqlReader, memberId: string): Promise<MemberRow | undefined> {
-  let load = loaders.get(sql);
-  if (!load) loaders.set(sql, (load = sql.loader<MemberRow>(`select ${MEMBER_COLUMNS} from youth_members where id = any($1::text[])`, (row) => row.id)));
-  return load(memberId);
+  return sql.loader<MemberRow>(MEMBER_BY_ID, (row) => row.id)(memberId);
 }
+
+/**
+ * A member as the API shows it (presenters.ts), as JSON text built by PostgreSQL; without medical notes
+ * for those who may see only the profile (the notes are null and `withheld` names them).
+ */
+function memberJson(m: string, medicalNotes: 'shown' | 'withheld'): string {
+  return `(select row_to_json(j)::text from (select ${m}.id, ${m}.club_id as "clubId", ${m}.first_name as "firstName", ${m}.last_name as "lastName",
+    ${m}.date_of_birth::text as "dateOfBirth", ${medicalNotes === 'shown' ? `${m}.medical_notes` : 'null::text'} as "medicalNotes",
+    ${m}.emergency_contacts as "emergencyContacts", ${isoInstant(`${m}.created_at`)} as "createdAt", ${isoInstant(`${m}.updated_at`)} as "updatedAt"
+    ${medicalNotes === 'shown' ? '' : `, array['medicalNotes'] as withheld`}) j)`;
+}
+
+/** One member of a page: its id and club (for the decision log and the cursor) and its JSON. */
+export interface MemberJsonRow {
+  id: string;
+  clubId: string;
+  json: string;
+}
+
+const memberJsonColumns = (medicalNotes: 'shown' | 'withheld') => `m.id, m.club_id as "clubId", ${memberJson('m', medicalNotes)} as json`;
+
+// A club's page is read with a statement of its own: 50 profiles are enough work for one PostgreSQL
+// backend, and concurrent pages then run on several (sharing a statement made them wait on one another).
+const clubPage = (among: boolean, medicalNotes: 'shown' | 'withheld') =>
+  `select ${memberJsonColumns(medicalNotes)} from youth_members m where m.club_id = $1 ${among ? 'and m.id = any($4::text[])' : ''} and m.id > $2 order by m.id limit $3`;
+const CLUB_PAGE = { shown: clubPage(false, 'shown'), withheld: clubPage(false, 'withheld') };
+const CLUB_PAGE_AMONG = { shown: clubPage(true, 'shown'), withheld: clubPage(true, 'withheld') };
 
 /** A keyset page (ordered by id, `limit` rows after `after`) of a club's members, or of those among `ids`. */
-export function clubMemberPage(sql: SqlReader, clubId: string, ids: string[] | 'all', after: string | undefined, limit: number): Promise<MemberRow[]> {
+export function clubMemberPage(sql: SqlReader, clubId: string, ids: string[] | 'all', after: string | undefined, limit: number, medicalNotes: 'shown' | 'withheld'): Promise<MemberJsonRow[]> {
   return ids === 'all'
-    ? sql.rows<MemberRow>(`select ${MEMBER_COLUMNS} from youth_members where club_id = $1 and id > $2 order by id limit $3`, [clubId, after ?? '', limit])
-    : sql.rows<MemberRow>(`select ${MEMBER_COLUMNS} from youth_members where club_id = $1 and id = any($2::text[]) and id > $3 order by id limit $4`, [clubId, ids, after ?? '', limit]);
+    ? sql.rows<MemberJsonRow>(CLUB_PAGE[medicalNotes], [clubId, after ?? '', limit])
+    : sql.rows<MemberJsonRow>(CLUB_PAGE_AMONG[medicalNotes], [clubId, after ?? '', limit, ids]);
 }
 
-/** A keyset page of the members among `ids`. */
-export function memberPage(sql: SqlReader, ids: string[], after: string | undefined, limit: number): Promise<MemberRow[]> {
-  return sql.rows<MemberRow>(`select ${MEMBER_COLUMNS} from youth_members where id = any($1::text[]) and id > $2 order by id limit $3`, [ids, after ?? '', limit]);
+// A guardian's children are a few rows: pages asked for by concurrent requests are read with one
+// statement (SqlReader.batch), each request's keyset page a LATERAL subquery over its own parameters.
+const PAGE_AMONG = `select q.n, p.* from json_to_recordset($1::json) as q(n int, ids text[], after text, lim int) cross join lateral (
+  select ${memberJsonColumns('shown')} from youth_members m where m.id = any(q.ids) and m.id > q.after order by m.id limit q.lim) p`;
+
+/** A keyset page of the members among `ids`, with medical notes. */
+export function memberPage(sql: SqlReader, ids: string[], after: string | undefined, limit: number): Promise<MemberJsonRow[]> {
+  return sql.batch<object, MemberJsonRow & { n: number }>(PAGE_AMONG)({ ids, after: after ?? '', lim: limit });
 }
