@@ -4,6 +4,7 @@ import { decodeCursor, toPage, type PageQuery } from '../../shared/pagination.js
 import { groupNotFound } from '../errors.js';
 import { groupObject } from '../tuples.js';
 import { memberObject } from '../../members/tuples.js';
+import { readAhead } from '../../shared/read-ahead.js';
 
 type RosterRow = { n: number; id: string; clubId: string; json: string };
 
@@ -15,9 +16,11 @@ const ROSTER_PAGE = `select q.n, p.* from json_to_recordset($1::json) as q(n int
     where gm.group_id = q.group_id and m.id > q.after order by m.id limit q.lim) p`;
 /** A group's roster, names only: one check on the group, then one SQL query (no check per row). */
 export async function listRoster(deps: ModuleDeps, caller: Caller, groupId: string, page: PageQuery): Promise<JsonText> {
-  await deps.authz.requireVisible(caller.userId, 'can_view_roster', groupObject(groupId), groupNotFound(groupId));
+  const after = decodeCursor(page.cursor) ?? '';
   const read = deps.sql.batch<{ group_id: string; after: string; lim: number }, RosterRow>(ROSTER_PAGE);
-  const result = toPage(await read({ group_id: groupId, after: decodeCursor(page.cursor) ?? '', lim: page.limit + 1 }), page.limit);
+  const rows = readAhead(() => read({ group_id: groupId, after, lim: page.limit + 1 }));
+  await deps.authz.requireVisible(caller.userId, 'can_view_roster', groupObject(groupId), groupNotFound(groupId));
+  const result = toPage(await rows.result(), page.limit);
   deps.authz.recordListed(caller.userId, 'can_view_roster', result.items.map((m) => ({ object: memberObject(m.id), clubId: m.clubId })));
   return jsonPage(result.items, result.nextCursor);
 }

@@ -4,6 +4,7 @@ import { presentMember, presentMemberWithoutMedicalNotes } from '../presenters.j
 import type { MemberResponse } from '../schemas.js';
 import { memberObject } from '../tuples.js';
 import { memberById } from './member-rows.js';
+import { readAhead } from '../../shared/read-ahead.js';
 
 /**
  * A youth member's profile: in full (medical notes included) for those the model lets `can_view` it;
@@ -11,9 +12,10 @@ import { memberById } from './member-rows.js';
  */
 export async function getMember(deps: ModuleDeps, caller: Caller, memberId: string): Promise<MemberResponse> {
   const object = memberObject(memberId);
+  const row = readAhead(() => memberById(deps.sql, memberId));
   const full = await deps.authz.check(caller.userId, 'can_view', object);
   if (!full) await deps.authz.requireVisible(caller.userId, 'can_view_profile', object, memberNotFound(memberId));
-  const member = await memberById(deps.sql, memberId);
+  const member = await row.result();
   if (!member) throw memberNotFound(memberId)();
   return full ? presentMember(member) : presentMemberWithoutMedicalNotes(member);
 }
