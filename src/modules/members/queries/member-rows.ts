@@ -1,26 +1,13 @@
 import type { SqlReader } from '../../../db/sql-reader.js';
-import type { YouthMember } from '../entities.js';
 
 // Instants as the API writes them (toISOString's form), formatted by PostgreSQL: parsing each into a
 // Date only to print it again was the costliest part of a page of 50 profiles.
 const isoInstant = (column: string) => `to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
-/** youth_members columns as the presenters read them (a date of birth as text: no time zone to shift it). */
-export const MEMBER_COLUMNS = `id, club_id as "clubId", first_name as "firstName", last_name as "lastName", date_of_birth::text as "dateOfBirth",
-  medical_notes as "medicalNotes", emergency_contacts as "emergencyContacts", ${isoInstant('created_at')} as "createdAt", ${isoInstant('updated_at')} as "updatedAt"`;
-
-export type MemberRow = Omit<YouthMember, 'dateOfBirth' | 'createdAt' | 'updatedAt'> & { dateOfBirth: string; createdAt: string; updatedAt: string };
-
-const MEMBER_BY_ID = `select ${MEMBER_COLUMNS} from youth_members where id = any($1::text[])`;
-
-/** Profiles asked for by concurrent requests are read with one statement (SqlReader.loader). */
-export function memberById(sql: SqlReader, memberId: string): Promise<MemberRow | undefined> {
-  return sql.loader<MemberRow>(MEMBER_BY_ID, (row) => row.id)(memberId);
-}
-
 /**
- * A member as the API shows it (presenters.ts), as JSON text built by PostgreSQL; without medical notes
- * for those who may see only the profile (the notes are null and `withheld` names them).
+ * A member as the API shows it (schemas.ts MemberResponse), as JSON text built by PostgreSQL — the one
+ * place that shape is made; without medical notes for those who may see only the profile (the notes
+ * are null and `withheld` names them).
  */
 function memberJson(m: string, medicalNotes: 'shown' | 'withheld'): string {
   return `(select row_to_json(j)::text from (select ${m}.id, ${m}.club_id as "clubId", ${m}.first_name as "firstName", ${m}.last_name as "lastName",
@@ -37,6 +24,16 @@ export interface MemberJsonRow {
 }
 
 const memberJsonColumns = (medicalNotes: 'shown' | 'withheld') => `m.id, m.club_id as "clubId", ${memberJson('m', medicalNotes)} as json`;
+
+const MEMBER_BY_ID = {
+  shown: `select ${memberJsonColumns('shown')} from youth_members m where m.id = any($1::text[])`,
+  withheld: `select ${memberJsonColumns('withheld')} from youth_members m where m.id = any($1::text[])`,
+};
+
+/** A member's profile; profiles asked for by concurrent requests are read with one statement (SqlReader.loader). */
+export function memberById(sql: SqlReader, memberId: string, medicalNotes: 'shown' | 'withheld'): Promise<MemberJsonRow | undefined> {
+  return sql.loader<MemberJsonRow>(MEMBER_BY_ID[medicalNotes], (row) => row.id)(memberId);
+}
 
 // A club's page is read with a statement of its own: 50 profiles are enough work for one PostgreSQL
 // backend, and concurrent pages then run on several (sharing a statement made them wait on one another).
