@@ -46,7 +46,12 @@ export function createSqlReader(settings: { databaseUrl: string; poolMax?: numbe
   pool.on('error', () => undefined);
   let statements = 0;
   // Loaders and batches by statement text: each keeps the questions of the current turn.
-  const shared = new Map<string, (question: never) => Promise<unknown>>();
+  const shared = new Map<string, unknown>();
+  const sharedPerText = <F>(text: string, make: () => F): F => {
+    let made = shared.get(text) as F | undefined;
+    if (!made) shared.set(text, (made = make()));
+    return made;
+  };
   const query = (text: string, values: unknown[]) => {
     statements++;
     return pool.query({ name: statementName(text), text, values });
@@ -60,37 +65,33 @@ export function createSqlReader(settings: { databaseUrl: string; poolMax?: numbe
       return result.rows as T[];
     },
     loader<T>(text: string, keyOf: (row: T) => string) {
-      const known = shared.get(text);
-      if (known) return known as (key: string) => Promise<T | undefined>;
-      const turn = new TurnBatcher<string, T | undefined>((asked) => {
-        query(text, [asked.map((a) => a.question)]).then(
-          ({ rows }) => {
-            const byKey = new Map((rows as T[]).map((row) => [keyOf(row), row]));
-            for (const a of asked) a.resolve(byKey.get(a.question));
-          },
-          (error: unknown) => asked.forEach((a) => a.reject(error)),
-        );
+      return sharedPerText(text, () => {
+        const turn = new TurnBatcher<string, T | undefined>((asked) => {
+          query(text, [asked.map((a) => a.question)]).then(
+            ({ rows }) => {
+              const byKey = new Map((rows as T[]).map((row) => [keyOf(row), row]));
+              for (const a of asked) a.resolve(byKey.get(a.question));
+            },
+            (error: unknown) => asked.forEach((a) => a.reject(error)),
+          );
+        });
+        return (key: string) => turn.ask(key, key);
       });
-      const load = (key: string) => turn.ask(key, key);
-      shared.set(text, load);
-      return load;
     },
     batch<P extends object, T extends { n: number }>(text: string) {
-      const known = shared.get(text);
-      if (known) return known as (params: P) => Promise<T[]>;
-      const turn = new TurnBatcher<P, T[]>((asked) => {
-        query(text, [JSON.stringify(asked.map((a, n) => ({ ...a.question, n })))]).then(
-          ({ rows }) => {
-            const byAsker: T[][] = asked.map(() => []);
-            for (const row of rows as T[]) byAsker[row.n].push(row);
-            asked.forEach((a, n) => a.resolve(byAsker[n]));
-          },
-          (error: unknown) => asked.forEach((a) => a.reject(error)),
-        );
+      return sharedPerText(text, () => {
+        const turn = new TurnBatcher<P, T[]>((asked) => {
+          query(text, [JSON.stringify(asked.map((a, n) => ({ ...a.question, n })))]).then(
+            ({ rows }) => {
+              const byAsker: T[][] = asked.map(() => []);
+              for (const row of rows as T[]) byAsker[row.n].push(row);
+              asked.forEach((a, n) => a.resolve(byAsker[n]));
+            },
+            (error: unknown) => asked.forEach((a) => a.reject(error)),
+          );
+        });
+        return (params: P) => turn.ask(JSON.stringify(params), params);
       });
-      const read = (params: P) => turn.ask(JSON.stringify(params), params);
-      shared.set(text, read);
-      return read;
     },
     close: () => pool.end(),
   };

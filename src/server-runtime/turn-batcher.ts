@@ -1,7 +1,7 @@
 // Work that concurrent requests share: questions asked during one turn of the event loop (requests
 // whose sockets became readable together) are handed over together once the turn ends (setImmediate,
 // microseconds later), and equal questions — same key — are asked once and share the answer. Used for
-// OpenFGA checks (authz/check-batcher.ts) and SQL lookups by key (db/sql-reader.ts).
+// OpenFGA checks (authz/check-batcher.ts), and SQL lookups by key and batched pages (db/sql-reader.ts).
 
 /** One distinct question of a turn; settling it settles everyone who asked it. */
 export interface Asked<Q, A> {
