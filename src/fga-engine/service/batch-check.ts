@@ -18,7 +18,7 @@ export async function batchCheck(ctx: ServiceContext, req: BatchCheckRequest): P
   for (const item of checks) checkItemShape(item);
   checkOptionalModelId('BatchCheckRequest', req.authorization_model_id);
   checkConsistency(req.consistency);
-  const { model, typesystem, datastore } = await resolveQuery(ctx, req.store_id, req.authorization_model_id);
+  const { model, typesystem, reads } = await resolveQuery(ctx, req.store_id, req.authorization_model_id);
   checkBatch(checks, ctx.limits.maxChecksPerBatchCheck);
 
   // Identical checks in one batch are resolved once, as OpenFGA's cache key does.
@@ -27,7 +27,7 @@ export async function batchCheck(ctx: ServiceContext, req: BatchCheckRequest): P
     const identity = JSON.stringify([item.tuple_key.user, item.tuple_key.relation, item.tuple_key.object, item.contextual_tuples?.tuple_keys ?? [], item.context ?? {}]);
     let outcome = outcomes.get(identity);
     if (!outcome) {
-      const context = queryContext({ ...ctx, datastore }, req.store_id, typesystem, item.contextual_tuples?.tuple_keys ?? [], item.context);
+      const context = queryContext(reads, req.store_id, typesystem, item.contextual_tuples?.tuple_keys ?? [], item.context);
       const { user, relation, object } = item.tuple_key;
       outcome = resolveCheck(context, { user, relation, object }).then(
         (allowed): BatchCheckSingleResult => ({ allowed }),

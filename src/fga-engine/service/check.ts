@@ -15,8 +15,8 @@ export async function check(ctx: ServiceContext, req: CheckRequest): Promise<Che
   checkOptionalModelId('CheckRequest', req.authorization_model_id);
   const context = checkStruct(req.context, 'context');
   checkConsistency(req.consistency);
-  const { model, typesystem, datastore } = await resolveQuery(ctx, req.store_id, req.authorization_model_id);
+  const { model, typesystem, reads } = await resolveQuery(ctx, req.store_id, req.authorization_model_id);
   const { user, relation, object } = req.tuple_key;
-  const allowed = await resolveCheck(queryContext({ ...ctx, datastore }, req.store_id, typesystem, contextualTuples, context), { user, relation, object });
+  const allowed = await resolveCheck(queryContext(reads, req.store_id, typesystem, contextualTuples, context), { user, relation, object });
   return withModelId({ allowed, resolution: '' }, model.id);
 }

@@ -23,7 +23,7 @@ export async function expand(ctx: ServiceContext, req: ExpandRequest): Promise<E
   if (!object || !relation) {
     throw new FgaError('invalid_expand_input', 'Invalid input. Make sure you provide an object and a relation');
   }
-  const { model, typesystem, datastore } = await resolveQuery(ctx, req.store_id, req.authorization_model_id);
-  const response = await resolveExpand(queryContext({ ...ctx, datastore }, req.store_id, typesystem, contextualTuples, undefined), { object, relation });
+  const { model, typesystem, reads } = await resolveQuery(ctx, req.store_id, req.authorization_model_id);
+  const response = await resolveExpand(queryContext(reads, req.store_id, typesystem, contextualTuples, undefined), { object, relation });
   return withModelId({ tree: response.tree }, model.id);
 }

@@ -49,7 +49,7 @@ async function prepare(ctx: ServiceContext, req: ListObjectsRequest, message: st
   const resolved = await resolveQuery(ctx, req.store_id, req.authorization_model_id);
   return {
     resolved,
-    context: queryContext({ ...ctx, datastore: resolved.datastore }, req.store_id, resolved.typesystem, contextualTuples, conditionContext),
+    context: queryContext(resolved.reads, req.store_id, resolved.typesystem, contextualTuples, conditionContext),
     query: { type: req.type, relation: req.relation, user: req.user },
   };
 }

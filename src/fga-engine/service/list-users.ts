@@ -29,9 +29,9 @@ export async function listUsers(ctx: ServiceContext, req: ListUsersRequest): Pro
   const contextualTuples = checkContextualTuples(req.contextual_tuples, 100, 'ListUsersRequest.ContextualTuples');
   const conditionContext = checkStruct(req.context, 'context');
   checkConsistency(req.consistency);
-  const { model, typesystem, datastore } = await resolveQuery(ctx, req.store_id, req.authorization_model_id);
+  const { model, typesystem, reads } = await resolveQuery(ctx, req.store_id, req.authorization_model_id);
   const users = await resolveListUsers(
-    queryContext({ ...ctx, datastore }, req.store_id, typesystem, contextualTuples, conditionContext),
+    queryContext(reads, req.store_id, typesystem, contextualTuples, conditionContext),
     {
       object: `${req.object.type}:${req.object.id}`,
       relation: req.relation,

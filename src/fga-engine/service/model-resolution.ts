@@ -2,7 +2,6 @@
 // OpenFGA's errors (server.go resolveTypesystem) when there is none.
 import { fgaErrors } from '../errors.js';
 import { typesystemFor, type Typesystem } from '../model/index.js';
-import type { Datastore } from '../storage/datastore.js';
 import type { AuthorizationModel } from '../types.js';
 import type { ServiceContext } from './service-context.js';
 
@@ -21,10 +20,11 @@ export async function resolveModel(ctx: ServiceContext, storeId: string, modelId
 }
 
 /**
- * What a query (check, list-objects, …) resolves with: its model, and the datastore as of now — for a
- * datastore caching resolution reads, a view that reflects every write committed before the request.
+ * What a query (check, list-objects, …) resolves with: its model, and what it reads through — the
+ * datastore as of now (for a datastore caching resolution reads, a view that reflects every write
+ * committed before the request) and the resolution limits — to hand to queryContext.
  */
-export async function resolveQuery(ctx: ServiceContext, storeId: string, modelId: string | undefined): Promise<ResolvedModel & { datastore: Datastore }> {
+export async function resolveQuery(ctx: ServiceContext, storeId: string, modelId: string | undefined): Promise<ResolvedModel & { reads: Pick<ServiceContext, 'datastore' | 'limits'> }> {
   const [resolved, datastore] = await Promise.all([resolveModel(ctx, storeId, modelId), ctx.datastore.freshView?.(storeId) ?? ctx.datastore]);
-  return { ...resolved, datastore };
+  return { ...resolved, reads: { datastore, limits: ctx.limits } };
 }
