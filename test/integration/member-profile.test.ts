@@ -39,9 +39,16 @@ describe('member profiles read back as written', function () {
     expect((await admin.post(`/v1/groups/${s.groupId}/members`, { memberId: profile.id })).status).to.equal(201);
     const roster = await s.actors.headCoach.api.get(`/v1/groups/${s.groupId}/members?limit=200`);
     expect(roster.body.items.find((m: { id: string }) => m.id === profile.id)).to.deep.equal({ id: profile.id, firstName: 'Mia', lastName: 'Roth' });
-    // After an edit, the updated instant reads back as the command wrote it.
-    const edited = await admin.patch(`/v1/members/${profile.id}`, { lastName: 'Roth-Weber' });
+    // After an edit, every read shows it as the command wrote it (lists serve the profile kept in the
+    // row, refreshed on every write: migrations/20261206-member-profile-json.ts).
+    const edited = await admin.patch(`/v1/members/${profile.id}`, { lastName: 'Roth-Weber', medicalNotes: null });
     expect(edited.status).to.equal(200);
+    expect(edited.body).to.include({ lastName: 'Roth-Weber', medicalNotes: null });
     expect((await admin.get(`/v1/members/${profile.id}`)).body).to.deep.equal(edited.body);
+    const pageAfter = await admin.get(`/v1/clubs/${s.clubId}/members?limit=200`);
+    expect(pageAfter.body.items.find((m: { id: string }) => m.id === profile.id)).to.deep.equal(edited.body);
+    const childrenAfter = await s.actors.otherGuardian.api.get('/v1/me/members');
+    expect(childrenAfter.body.items.find((m: { id: string }) => m.id === profile.id)).to.deep.equal(edited.body);
+    expect((await s.actors.auditor.api.get(`/v1/members/${profile.id}`)).body).to.deep.equal({ ...edited.body, withheld: ['medicalNotes'] });
   });
 });
