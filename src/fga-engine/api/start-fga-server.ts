@@ -21,6 +21,10 @@ export interface RunningFgaServer {
 export async function startFgaServer(opts: StartFgaServerOptions): Promise<RunningFgaServer> {
   const host = opts.host ?? '127.0.0.1';
   const server = createServer(createFgaApp(opts));
+  // Clients (the SDK's keep-alive agent) keep idle sockets with no timeout of their own: with Node's 5 s
+  // default, a request sent just as the server dropped its idle socket failed with "socket hang up"
+  // (seen in a conformance run). OpenFGA's own server does not close idle connections this early either.
+  server.keepAliveTimeout = 120_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port ?? 8080, host, () => {
