@@ -16,8 +16,8 @@ import { requestLogging } from './request-logging.js';
 
 export interface HttpAppOptions {
   config: Pick<Config, 'corsOrigins' | 'bodyLimit'>;
-  /** Module routers; their paths are absolute (/v1/...), mounted after authentication. */
-  routers: Router[];
+  /** Module routes (handlers or routers); their paths are absolute (/v1/...), mounted after authentication. */
+  routers: RequestHandler[];
   /**
    * Routers that authenticate by other means (signed webhooks, secret calendar-feed keys, unsubscribe
    * links): mounted before token authentication, and they parse their own bodies.

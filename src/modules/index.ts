@@ -1,4 +1,4 @@
-import type { Router } from 'express';
+import type { RequestHandler, Router } from 'express';
 import type { KeyObject } from 'node:crypto';
 import { sendgridWebhookRouter } from '../email/webhook/sendgrid-webhook-router.js';
 import type { ModuleDeps } from './shared/deps.js';
@@ -20,8 +20,8 @@ export { createCallerResolver } from './users/commands/resolve-caller.js';
 
 export const allRoutes = [...userRoutes, ...clubRoutes, ...groupRoutes, ...memberRoutes, ...guardianRoutes, ...emailPreferenceRoutes, ...eventRoutes, ...invitationRoutes, ...auditRoutes];
 
-/** Every module's token-authenticated routes as one router bound to these dependencies. */
-export function createModuleRouters(deps: ModuleDeps): Router[] {
+/** Every module's token-authenticated routes as one handler bound to these dependencies. */
+export function createModuleRouters(deps: ModuleDeps): RequestHandler[] {
   return [buildRouter(allRoutes, deps)];
 }
 

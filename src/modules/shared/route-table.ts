@@ -1,8 +1,9 @@
-import { Router, type Request, type Response } from 'express';
+import type { Request, RequestHandler, Response } from 'express';
 import type { ZodType } from 'zod';
 import { z } from 'zod';
 import { openApiRegistry } from '../../http/openapi.js';
 import { validate } from '../../http/validate.js';
+import { RouteMatcher } from '../../http/route-matcher.js';
 import { AppError } from '../../http/errors.js';
 import { toCsv, type CsvCell } from '../../http/csv.js';
 import { JsonText } from '../../http/json-text.js';
@@ -50,28 +51,50 @@ export function defineRoutes(specs: RouteSpec[]): RouteSpec[] {
   return specs;
 }
 
-export function buildRouter(specs: RouteSpec[], deps: ModuleDeps): Router {
-  const router = Router();
+/**
+ * The table's routes as one Express handler: the route is found by method and path in one lookup
+ * (http/route-matcher.ts), then its input is validated and its command or query called. A path no
+ * route serves goes on (to the 404 answer); OPTIONS on a served path answers its methods, as Express's
+ * router did.
+ */
+export function buildRouter(specs: RouteSpec[], deps: ModuleDeps): RequestHandler {
+  const routes = new RouteMatcher<RequestHandler>();
   for (const spec of specs) {
-    router[spec.method](spec.path, validate({ body: spec.body, query: spec.query, params: spec.params }), async (req: Request, res: Response) => {
-      if (!req.caller) throw new AppError('unauthenticated', 'Sign in first', undefined, 'unauthenticated');
-      const valid = req.valid ?? {};
-      const format = spec.csv && req.accepts(['application/json', 'text/csv']) === 'text/csv' ? 'csv' : 'json';
-      // A fresh authz memo per request: answers are reused within a request, never across.
-      const authz = deps.authz.forRequest({ route: `${spec.method.toUpperCase()} ${spec.path}`, requestId: String(req.id) });
-      let result: unknown;
-      try {
-        result = await spec.handle({ ...deps, authz }, { caller: req.caller, body: valid.body as never, query: valid.query as never, params: valid.params as never, format });
-      } finally {
-        await recordDecisions(authz);
-      }
-      if (spec.status === 204) res.status(204).end();
-      else if (format === 'csv') sendCsv(res, spec.csv!, result);
-      else if (result instanceof JsonText) res.status(spec.status).type('application/json').send(result.text);
-      else res.status(spec.status).json(result);
-    });
+    const checkInput = validate({ body: spec.body, query: spec.query, params: spec.params });
+    const serve = (req: Request, res: Response) => answer(spec, deps, req, res);
+    routes.add(spec.method, spec.path, (req, res, next) => checkInput(req, res, (error?: unknown) => (error ? next(error) : serve(req, res).catch(next))));
   }
-  return router;
+  return (req, res, next) => {
+    const found = routes.match(req.method, req.path);
+    if (!found) {
+      const methods = req.method === 'OPTIONS' ? routes.methodsAt(req.path) : [];
+      if (methods.length) res.setHeader('Allow', methods.join(', ')).send(methods.join(', '));
+      else next();
+      return;
+    }
+    req.params = found.params;
+    // What Express's router would have set: metrics label requests by their route's path.
+    req.route = { path: found.path };
+    found.handler(req, res, next);
+  };
+}
+
+async function answer(spec: RouteSpec, deps: ModuleDeps, req: Request, res: Response): Promise<void> {
+  if (!req.caller) throw new AppError('unauthenticated', 'Sign in first', undefined, 'unauthenticated');
+  const valid = req.valid ?? {};
+  const format = spec.csv && req.accepts(['application/json', 'text/csv']) === 'text/csv' ? 'csv' : 'json';
+  // A fresh authz memo per request: answers are reused within a request, never across.
+  const authz = deps.authz.forRequest({ route: `${spec.method.toUpperCase()} ${spec.path}`, requestId: String(req.id) });
+  let result: unknown;
+  try {
+    result = await spec.handle({ ...deps, authz }, { caller: req.caller, body: valid.body as never, query: valid.query as never, params: valid.params as never, format });
+  } finally {
+    await recordDecisions(authz);
+  }
+  if (spec.status === 204) res.status(204).end();
+  else if (format === 'csv') sendCsv(res, spec.csv!, result);
+  else if (result instanceof JsonText) res.status(spec.status).type('application/json').send(result.text);
+  else res.status(spec.status).json(result);
 }
 
 /** Decisions on children's records are logged before the answer leaves; if they cannot be, nothing is served. */
