@@ -6,6 +6,7 @@ import { metricsRegistry } from '../observability/metrics.js';
 import { corsAllowList } from './cors.js';
 import { errorHandler } from './errors.js';
 import { httpMetrics } from './http-metrics.js';
+import { inSequence } from './in-sequence.js';
 import { routeNotFound } from './not-found.js';
 import { securityHeaders } from './security-headers.js';
 import { buildOpenApiDocument } from './openapi.js';
@@ -45,16 +46,19 @@ export function createHttpApp(options: HttpAppOptions): express.Express {
   // ETag) cost CPU on every request for conditional GETs no client of this API makes.
   app.set('etag', false);
 
-  // Plain-http development would otherwise have the docs page's assets upgraded to https and fail.
-  app.use(securityHeaders({ contentSecurityPolicy: { directives: { 'upgrade-insecure-requests': null } } }));
-  app.use(requestId);
-  app.use(requestLogging(options.logger ?? processLogger));
-  app.use(httpMetrics);
-  // CORS first: a 429 a browser cannot read (no Allow-Origin) would look like a network error to the page.
-  app.use(corsAllowList(options.config.corsOrigins));
   const limits = options.rateLimit && { ...options.rateLimit, logger: options.logger ?? processLogger };
   const ipLimit = limits && perIpRateLimit(limits);
-  if (ipLimit) app.use(ipLimit);
+  // What every request passes through, as one router layer (in-sequence.ts).
+  app.use(inSequence([
+    // Plain-http development would otherwise have the docs page's assets upgraded to https and fail.
+    securityHeaders({ contentSecurityPolicy: { directives: { 'upgrade-insecure-requests': null } } }),
+    requestId,
+    requestLogging(options.logger ?? processLogger),
+    httpMetrics,
+    // CORS first: a 429 a browser cannot read (no Allow-Origin) would look like a network error to the page.
+    corsAllowList(options.config.corsOrigins),
+    ...(ipLimit ? [ipLimit] : []),
+  ]));
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -75,10 +79,8 @@ export function createHttpApp(options: HttpAppOptions): express.Express {
   app.use('/docs', swaggerUi.serveFiles(undefined, docsOptions), swaggerUi.setup(undefined, docsOptions));
 
   for (const router of options.publicRouters ?? []) app.use(router);
-  app.use('/v1', options.authenticate);
   const userLimit = limits && perUserRateLimit(limits);
-  if (userLimit) app.use('/v1', userLimit);
-  app.use(express.json({ limit: options.config.bodyLimit }));
+  app.use('/v1', inSequence([options.authenticate, ...(userLimit ? [userLimit] : []), express.json({ limit: options.config.bodyLimit })]));
   for (const router of options.routers) app.use(router);
 
   app.use(routeNotFound);
