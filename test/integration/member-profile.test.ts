@@ -25,7 +25,12 @@ describe('member profiles read back as written', function () {
     // Instants in JavaScript's ISO form (what toISOString gives), dates as plain dates.
     for (const instant of [profile.createdAt, profile.updatedAt]) expect(instant).to.equal(new Date(instant).toISOString());
     expect(profile.dateOfBirth).to.equal('2016-12-31');
-    expect((await admin.get(`/v1/members/${profile.id}`)).body).to.deep.equal(profile);
+    const read = await admin.get(`/v1/members/${profile.id}`);
+    expect(read.body).to.deep.equal(profile);
+    expect(read.headers.get('content-type')).to.equal('application/json; charset=utf-8');
+    // HEAD answers the same status and headers, without the body.
+    const head = await admin.request('HEAD', `/v1/members/${profile.id}`);
+    expect([head.status, head.body, head.headers.get('content-length')]).to.deep.equal([200, undefined, read.headers.get('content-length')]);
     const page = await admin.get(`/v1/clubs/${s.clubId}/members?limit=200`);
     expect(page.body.items.find((m: { id: string }) => m.id === profile.id)).to.deep.equal(profile);
     expect((await admin.post(`/v1/members/${profile.id}/guardians`, { userId: s.actors.otherGuardian.userId, relationship: 'mother' })).status).to.equal(201);

@@ -93,7 +93,7 @@ async function answer(spec: RouteSpec, deps: ModuleDeps, req: Request, res: Resp
   }
   if (spec.status === 204) res.status(204).end();
   else if (format === 'csv') sendCsv(res, spec.csv!, result);
-  else if (result instanceof JsonText) res.status(spec.status).type('application/json').send(result.text);
+  else if (result instanceof JsonText) result.sendTo(res, spec.status);
   else res.status(spec.status).json(result);
 }
 
