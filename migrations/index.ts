@@ -7,6 +7,7 @@ import { Migration20261204Audit } from './20261204-audit.js';
 import { Migration20261204RevocationIntents } from './20261204-revocation-intents.js';
 import { Migration20261206DecisionLists } from './20261206-decision-lists.js';
 import { Migration20261206MemberProfileJson } from './20261206-member-profile-json.js';
+import { Migration20261206RosterNames } from './20261206-roster-names.js';
 
 export const migrationsList = [
   { name: 'Migration20261125Foundation', class: Migration20261125Foundation },
@@ -17,4 +18,5 @@ export const migrationsList = [
   { name: 'Migration20261204RevocationIntents', class: Migration20261204RevocationIntents },
   { name: 'Migration20261206DecisionLists', class: Migration20261206DecisionLists },
   { name: 'Migration20261206MemberProfileJson', class: Migration20261206MemberProfileJson },
+  { name: 'Migration20261206RosterNames', class: Migration20261206RosterNames },
 ];

@@ -1,6 +1,7 @@
 // A profile reads back exactly as it was written, whichever read serves it (one profile, a club's
 // page, a guardian's children): the queries read through prepared SQL, the commands through the ORM.
 import { expect } from 'chai';
+import pg from 'pg';
 import { buildClubScenario, type ClubScenario } from '../support/club-scenario.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -55,5 +56,25 @@ describe('member profiles read back as written', function () {
     const childrenAfter = await s.actors.otherGuardian.api.get('/v1/me/members');
     expect(childrenAfter.body.items.find((m: { id: string }) => m.id === profile.id)).to.deep.equal(edited.body);
     expect((await s.actors.auditor.api.get(`/v1/members/${profile.id}`)).body).to.deep.equal({ ...edited.body, withheld: ['medicalNotes'] });
+    // The roster reads names copied into the assignment (migrations/20261206-roster-names.ts): renamed too.
+    const rosterAfter = await s.actors.headCoach.api.get(`/v1/groups/${s.groupId}/members?limit=200`);
+    expect(rosterAfter.body.items.find((m: { id: string }) => m.id === profile.id)).to.deep.equal({ id: profile.id, firstName: 'Mia', lastName: 'Roth-Weber' });
+  });
+
+  it('copies the names of a member into an assignment inserted before the member in the same transaction', async () => {
+    // Foreign keys are deferred, so a transaction may insert a group's assignment before the member.
+    const db = new pg.Client({ connectionString: app.databaseUrl });
+    await db.connect();
+    try {
+      const memberId = `01JTEST${Date.now().toString().padStart(19, '0')}`;
+      await db.query('begin');
+      await db.query('insert into group_members (group_id, member_id) values ($1, $2)', [s.groupId, memberId]);
+      await db.query(`insert into youth_members (id, club_id, first_name, last_name, date_of_birth) values ($1, $2, 'Ada', 'Early', '2015-01-01')`, [memberId, s.clubId]);
+      await db.query('commit');
+      const { rows } = await db.query('select first_name, last_name, club_id from group_members where member_id = $1', [memberId]);
+      expect(rows).to.deep.equal([{ first_name: 'Ada', last_name: 'Early', club_id: s.clubId }]);
+    } finally {
+      await db.end();
+    }
   });
 });

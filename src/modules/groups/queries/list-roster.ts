@@ -9,11 +9,12 @@ import { readAhead } from '../../shared/read-ahead.js';
 type RosterRow = { n: number; id: string; clubId: string; json: string };
 
 // Rosters asked for by concurrent requests are read with one statement (SqlReader.batch); each entry
-// is built as JSON (schemas.ts RosterEntry) by PostgreSQL.
+// is built as JSON (schemas.ts RosterEntry) by PostgreSQL from the assignment row alone, which carries
+// the member's names and club (migrations/20261206-roster-names.ts): a page is one index range.
 const ROSTER_PAGE = `select q.n, p.* from json_to_recordset($1::json) as q(n int, group_id text, after text, lim int) cross join lateral (
-    select m.id, m.club_id as "clubId", (select row_to_json(j)::text from (select m.id, m.first_name as "firstName", m.last_name as "lastName") j) as json
-    from group_members gm join youth_members m on m.id = gm.member_id
-    where gm.group_id = q.group_id and m.id > q.after order by m.id limit q.lim) p`;
+    select gm.member_id as id, gm.club_id as "clubId", (select row_to_json(j)::text from (select gm.member_id as id, gm.first_name as "firstName", gm.last_name as "lastName") j) as json
+    from group_members gm
+    where gm.group_id = q.group_id and gm.member_id > q.after order by gm.member_id limit q.lim) p`;
 /** A group's roster, names only: one check on the group, then one SQL query (no check per row). */
 export async function listRoster(deps: ModuleDeps, caller: Caller, groupId: string, page: PageQuery): Promise<JsonText> {
   const after = decodeCursor(page.cursor) ?? '';
