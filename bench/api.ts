@@ -3,6 +3,10 @@
 // autocannon at 1, 16 and 50 connections, against a bare Express "hello" baseline in its own
 // process. Prints a table and the targets, then one JSON line. Exit 1 on any non-2xx/error.
 //
+// The baseline is sampled throughout the run — before each scenario and once at the end — and its
+// figure per concurrency is the sample with the median req/s: on a shared machine whose speed drifts
+// by a fifth within minutes, one sample taken after every scenario made the ratios drift with it.
+//
 //   --duration S     measured seconds per cell (5), after --warmup S (1)
 //   --scale N        dataset size factor (1 = 50 clubs, 1,000 groups, 20,000 members, ≈ 220k tuples)
 //   --scenarios a,b  subset of memberProfile,roster,myChildren,clubMembers,writes
@@ -59,16 +63,21 @@ async function main(): Promise<void> {
     const setup = await setUpBench(scale, log);
     facts = { ...setup.facts, apiProcesses };
     let server: ApiServer | undefined;
+    const baselineSamples: Cells[] = [];
+    const sampleBaseline = async () => baselineSamples.push(await measure(hello.url, { key: 'baseline', next: () => ({ method: 'GET', path: '/hello' }) }, CONCURRENCIES));
     try {
       server = await startServer(setup.api.databaseUrl, setup.tokens);
       for (const scenario of setup.scenarios.filter((s) => wanted.includes(s.key))) {
+        await sampleBaseline();
         results.set(scenario.key, await measure(server.url, { ...scenario, next: scenario.source(setup.tokens) }, CONCURRENCIES));
       }
     } finally {
       await server?.stop();
       await setup.api.stop();
     }
-    results.set('baseline', await measure(hello.url, { key: 'baseline', next: () => ({ method: 'GET', path: '/hello' }) }, CONCURRENCIES));
+    await sampleBaseline();
+    results.set('baseline', medianCells(baselineSamples));
+    log(`  baseline req/s per sample: ${CONCURRENCIES.map((c) => `c${c} ${baselineSamples.map((cells) => Math.round(cells.get(c)!.rps)).join('/')}`).join(', ')}`);
 
     if (values['size-check']) {
       log(`size check: a dataset with clubs 5× larger (scale ${scale * 5})`);
@@ -92,6 +101,14 @@ async function main(): Promise<void> {
     await hello.stop();
   }
   report(results, facts, sizeCheck, (performance.now() - started) / 1000);
+}
+
+/** Per concurrency, the sample whose req/s is the median (the lower middle one of an even count). */
+function medianCells(samples: Cells[]): Cells {
+  return new Map(CONCURRENCIES.map((c) => {
+    const sorted = samples.map((cells) => cells.get(c)!).sort((a, b) => a.rps - b.rps);
+    return [c, sorted[Math.floor((sorted.length - 1) / 2)]];
+  }));
 }
 
 /** main.ts on the seeded database; every actor signs in once on it first (the bench measures returning users). */
