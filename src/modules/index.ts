@@ -2,7 +2,7 @@ import type { RequestHandler, Router } from 'express';
 import type { KeyObject } from 'node:crypto';
 import { sendgridWebhookRouter } from '../email/webhook/sendgrid-webhook-router.js';
 import type { ModuleDeps } from './shared/deps.js';
-import { buildRouter } from './shared/route-table.js';
+import { buildRouteHandler } from './shared/route-table.js';
 import { auditRoutes } from './audit/routes.js';
 import { clubRoutes } from './clubs/routes.js';
 import { calendarFeedRouter } from './events/calendar-router.js';
@@ -22,7 +22,7 @@ export const allRoutes = [...userRoutes, ...clubRoutes, ...groupRoutes, ...membe
 
 /** Every module's token-authenticated routes as one handler bound to these dependencies. */
 export function createModuleRouters(deps: ModuleDeps): RequestHandler[] {
-  return [buildRouter(allRoutes, deps)];
+  return [buildRouteHandler(allRoutes, deps)];
 }
 
 /** What the public routers need besides the module dependencies. */

@@ -57,7 +57,7 @@ export function defineRoutes(specs: RouteSpec[]): RouteSpec[] {
  * route serves goes on (to the 404 answer); OPTIONS on a served path answers its methods, as Express's
  * router did.
  */
-export function buildRouter(specs: RouteSpec[], deps: ModuleDeps): RequestHandler {
+export function buildRouteHandler(specs: RouteSpec[], deps: ModuleDeps): RequestHandler {
   const routes = new RouteMatcher<RequestHandler>();
   for (const spec of specs) {
     const checkInput = validate({ body: spec.body, query: spec.query, params: spec.params });
