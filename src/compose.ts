@@ -20,7 +20,7 @@ import type { Role } from './server-runtime/role.js';
 import type { Running } from './server-runtime/stop-order.js';
 import { startDevIssuer } from './stand-ins/auth0/dev-issuer.js';
 import { defaultDevIssuerStateDir } from './stand-ins/auth0/dev-issuer-settings.js';
-import { queueDashboardRouter } from './jobs/queue-dashboard.js';
+import { QUEUE_DASHBOARD_PATH, queueDashboardRouter } from './jobs/queue-dashboard.js';
 import { startWorkers } from '../workers/index.js';
 
 export interface ComposeOptions {
@@ -88,7 +88,7 @@ export async function composeTouchline(config: Config, opts: ComposeOptions = {}
     config,
     logger,
     routers: serveApi ? createModuleRouters(deps) : [],
-    publicRouters: serveApi ? [...createPublicRouters(deps, { linkSecret: email.links.secret, sendgridWebhookKey: email.webhookPublicKey }), ...(dashboard ? [dashboard] : [])] : [],
+    publicRouters: serveApi ? [...createPublicRouters(deps, { linkSecret: email.links.secret, sendgridWebhookKey: email.webhookPublicKey }), ...(dashboard ? [{ under: QUEUE_DASHBOARD_PATH, router: dashboard }] : [])] : [],
     // The workers role serves only /healthz, /readyz and /metrics; /v1 has no routes there.
     authenticate: authenticate ?? ((_req, _res, next) => next()),
     readinessProbes: {

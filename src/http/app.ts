@@ -1,4 +1,4 @@
-import express, { type RequestHandler, type Router } from 'express';
+import express, { type RequestHandler } from 'express';
 import swaggerUi from 'swagger-ui-express';
 import type { Config } from '../config/index.js';
 import { logger as processLogger, type Logger } from '../observability/logger.js';
@@ -21,9 +21,10 @@ export interface HttpAppOptions {
   routers: RequestHandler[];
   /**
    * Routers that authenticate by other means (signed webhooks, secret calendar-feed keys, unsubscribe
-   * links): mounted before token authentication, and they parse their own bodies.
+   * links): mounted before token authentication, and they parse their own bodies. Each names the path
+   * prefix it serves (`under`): requests elsewhere pass by without entering it.
    */
-  publicRouters?: Router[];
+  publicRouters?: PublicRouter[];
   /** Runs for everything under /v1 except the OpenAPI document and public routers; sets req.caller. */
   authenticate: RequestHandler;
   readinessProbes: ReadinessProbes;
@@ -36,7 +37,21 @@ export interface HttpAppOptions {
   rateLimit?: Omit<RateLimitOptions, 'logger'>;
 }
 
+export interface PublicRouter {
+  under: string;
+  router: RequestHandler;
+}
+
 const OPENAPI_PATH = '/v1/openapi.json';
+
+/**
+ * `router` only for paths starting with `prefix` (case-insensitively, as Express matches paths); the
+ * router still decides what it serves. Entering a router costs every request a walk of its routes.
+ */
+function onlyUnder({ under, router }: PublicRouter): RequestHandler {
+  const prefix = under.toLowerCase();
+  return (req, res, next) => (req.path.toLowerCase().startsWith(prefix) ? router(req, res, next) : next());
+}
 
 /** The Express app: operations endpoints, API docs, then authenticated /v1 routes, JSON errors throughout. */
 export function createHttpApp(options: HttpAppOptions): express.Express {
@@ -78,7 +93,7 @@ export function createHttpApp(options: HttpAppOptions): express.Express {
   const docsOptions = { swaggerOptions: { url: OPENAPI_PATH }, customSiteTitle: 'Touchline API' };
   app.use('/docs', swaggerUi.serveFiles(undefined, docsOptions), swaggerUi.setup(undefined, docsOptions));
 
-  for (const router of options.publicRouters ?? []) app.use(router);
+  for (const publicRouter of options.publicRouters ?? []) app.use(onlyUnder(publicRouter));
   const userLimit = limits && perUserRateLimit(limits);
   app.use('/v1', inSequence([options.authenticate, ...(userLimit ? [userLimit] : []), express.json({ limit: options.config.bodyLimit })]));
   for (const router of options.routers) app.use(router);

@@ -1,11 +1,13 @@
-import type { RequestHandler, Router } from 'express';
+import type { RequestHandler } from 'express';
 import type { KeyObject } from 'node:crypto';
-import { sendgridWebhookRouter } from '../email/webhook/sendgrid-webhook-router.js';
+import { SENDGRID_WEBHOOK_PATH, sendgridWebhookRouter } from '../email/webhook/sendgrid-webhook-router.js';
+import { UNSUBSCRIBE_PATH } from '../email/links/email-links.js';
+import type { PublicRouter } from '../http/app.js';
 import type { ModuleDeps } from './shared/deps.js';
 import { buildRouteHandler } from './shared/route-table.js';
 import { auditRoutes } from './audit/routes.js';
 import { clubRoutes } from './clubs/routes.js';
-import { calendarFeedRouter } from './events/calendar-router.js';
+import { CALENDAR_FEED_PATH, calendarFeedRouter } from './events/calendar-router.js';
 import { eventRoutes } from './events/routes.js';
 import { emailPreferenceRoutes } from './email-preferences/routes.js';
 import { unsubscribeRouter } from './email-preferences/unsubscribe-routes.js';
@@ -34,10 +36,10 @@ export interface PublicRouterDeps {
 }
 
 /** Routes that authenticate by other means: SendGrid's signed Event Webhook, signed unsubscribe links, calendar-feed keys. */
-export function createPublicRouters(deps: ModuleDeps, extra: PublicRouterDeps): Router[] {
+export function createPublicRouters(deps: ModuleDeps, extra: PublicRouterDeps): PublicRouter[] {
   return [
-    sendgridWebhookRouter({ uow: deps.uow, publicKey: extra.sendgridWebhookKey, logger: deps.logger }),
-    unsubscribeRouter(deps, extra.linkSecret),
-    calendarFeedRouter(deps),
+    { under: SENDGRID_WEBHOOK_PATH, router: sendgridWebhookRouter({ uow: deps.uow, publicKey: extra.sendgridWebhookKey, logger: deps.logger }) },
+    { under: UNSUBSCRIBE_PATH, router: unsubscribeRouter(deps, extra.linkSecret) },
+    { under: CALENDAR_FEED_PATH, router: calendarFeedRouter(deps) },
   ];
 }
