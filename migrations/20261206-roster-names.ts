@@ -2,9 +2,10 @@ import { Migration } from '@mikro-orm/migrations';
 
 /**
  * A roster entry (id, first and last name) is read from `group_members` alone: the names (and the
- * member's club, for the decision log) are copied into each assignment, and a covering index serves a
- * roster page as one index range. A coach's roster is the screen read most; joining every entry to
- * youth_members cost PostgreSQL a primary-key probe per entry, most of the page's cost.
+ * member's club, for the decision log) are copied into each assignment, and the primary key's index,
+ * covering them, serves a roster page as one index range. A coach's roster is the screen read most;
+ * joining every entry to youth_members cost PostgreSQL a primary-key probe per entry, most of the
+ * page's cost.
  *
  * Triggers keep the copies exact whoever writes and in whichever order a transaction inserts (the
  * foreign keys are deferred): an assignment takes the names when it is inserted, and a member's
@@ -36,7 +37,9 @@ export class Migration20261206RosterNames extends Migration {
       create trigger youth_members_names_to_groups after insert or update of first_name, last_name, club_id on youth_members
         for each row execute function youth_members_names_to_groups();
 
-      create index group_members_roster_idx on group_members (group_id, member_id) include (first_name, last_name, club_id);
+      -- The primary key's index covers the page itself: a second index on the same key would double every assignment's index writes.
+      alter table group_members drop constraint group_members_pkey,
+        add constraint group_members_pkey primary key (group_id, member_id) include (first_name, last_name, club_id);
     `);
   }
 }
