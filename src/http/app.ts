@@ -45,12 +45,18 @@ export interface PublicRouter {
 const OPENAPI_PATH = '/v1/openapi.json';
 
 /**
- * `router` only for paths starting with `prefix` (case-insensitively, as Express matches paths); the
- * router still decides what it serves. Entering a router costs every request a walk of its routes.
+ * The public routers as one layer, each entered only for paths under its prefix (case-insensitively,
+ * as Express matches paths): entering a router costs a walk of its routes, and every /v1 request
+ * passes here. A router still decides what it serves, and passes on what it does not.
  */
-function onlyUnder({ under, router }: PublicRouter): RequestHandler {
-  const prefix = under.toLowerCase();
-  return (req, res, next) => (req.path.toLowerCase().startsWith(prefix) ? router(req, res, next) : next());
+function publicRoutes(routers: PublicRouter[]): RequestHandler {
+  const prefixed = routers.map(({ under, router }) => ({ prefix: under.toLowerCase(), router }));
+  return (req, res, next) => {
+    const path = req.path.toLowerCase();
+    const serving = prefixed.filter(({ prefix }) => path.startsWith(prefix)).map(({ router }) => router);
+    if (serving.length) inSequence(serving)(req, res, next);
+    else next();
+  };
 }
 
 /** The Express app: operations endpoints, API docs, then authenticated /v1 routes, JSON errors throughout. */
@@ -93,7 +99,7 @@ export function createHttpApp(options: HttpAppOptions): express.Express {
   const docsOptions = { swaggerOptions: { url: OPENAPI_PATH }, customSiteTitle: 'Touchline API' };
   app.use('/docs', swaggerUi.serveFiles(undefined, docsOptions), swaggerUi.setup(undefined, docsOptions));
 
-  for (const publicRouter of options.publicRouters ?? []) app.use(onlyUnder(publicRouter));
+  if (options.publicRouters?.length) app.use(publicRoutes(options.publicRouters));
   const userLimit = limits && perUserRateLimit(limits);
   app.use('/v1', inSequence([options.authenticate, ...(userLimit ? [userLimit] : []), express.json({ limit: options.config.bodyLimit })]));
   for (const router of options.routers) app.use(router);
