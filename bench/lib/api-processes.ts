@@ -23,7 +23,7 @@ export async function startApiProcesses(databaseUrl: string, processes: number, 
     FGA_EMBEDDED_DATASTORE: 'postgres',
     RATE_LIMIT_PER_USER_PER_MINUTE: '0',
     RATE_LIMIT_PER_IP_PER_MINUTE: '0',
-  }, nodeArgs);
+  }, [...nodeArgs, ...(process.env.API_NODE_ARGS ? process.env.API_NODE_ARGS.split(' ').filter(Boolean) : [])]);
   try {
     await waitUntilReady(proc, `${url}/readyz`, 120_000);
   } catch (error) {

@@ -1,7 +1,7 @@
 import type { Response } from 'express';
 
-// A response body already serialised as JSON — built by PostgreSQL for pages of records, so the API
-// neither parses every column of every row nor stringifies the page again. The route wrapper sends
+// A response body already serialised as JSON — built by PostgreSQL for pages of records and profiles,
+// so the API neither parses every column of every row nor stringifies the page again. The route wrapper sends
 // it as is (`application/json`).
 export class JsonText {
   constructor(readonly text: string) {}
@@ -16,11 +16,4 @@ export class JsonText {
     res.setHeader('Content-Length', Buffer.byteLength(this.text));
     res.end(res.req.method === 'HEAD' ? undefined : this.text);
   }
-}
-
-/** A page (`{ items, nextCursor }`) whose items are JSON texts. */
-export function jsonPage(items: Array<{ json: string }>, nextCursor: string | null): JsonText {
-  let text = '{"items":[';
-  for (let i = 0; i < items.length; i++) text += (i ? ',' : '') + items[i].json;
-  return new JsonText(`${text}],"nextCursor":${JSON.stringify(nextCursor)}}`);
 }

@@ -1,10 +1,10 @@
 import { clubNotFound } from '../../clubs/errors.js';
 import { clubObject } from '../../clubs/tuples.js';
 import type { Caller, ModuleDeps } from '../../shared/deps.js';
-import { decodeCursor, toPage, type PageQuery } from '../../shared/pagination.js';
+import { decodeCursor, type PageQuery } from '../../shared/pagination.js';
 import { nothingVisible, type VisibleIds } from '../../shared/visible-ids.js';
-import { jsonPage, type JsonText } from '../../../http/json-text.js';
-import { memberObject } from '../tuples.js';
+import type { JsonText } from '../../../http/json-text.js';
+import { emptyPage, pageBody, shownRecords } from '../../shared/sql-page.js';
 import { clubMemberPage } from './member-rows.js';
 import { readAhead } from '../../shared/read-ahead.js';
 
@@ -18,7 +18,7 @@ export async function listClubMembers(deps: ModuleDeps, caller: Caller, clubId: 
   // Club admins are who pages through a club: their page is read while the checks are asked (for
   // anyone else it is dropped unseen and their page read afterwards).
   const after = decodeCursor(page.cursor);
-  const adminPage = readAhead(() => clubMemberPage(deps.sql, clubId, 'all', after, page.limit + 1, 'shown'));
+  const adminPage = readAhead(() => clubMemberPage(deps.sql, clubId, 'all', after, page.limit, 'shown'));
   // Seeing every member of a club entails seeing the club (fga/tests/club-access and auditors assert it), so
   // only the others are asked `can_view`: for an admin that relation would read every guardianship
   // of the club (`guardian from member`), a cost growing with the club.
@@ -28,10 +28,9 @@ export async function listClubMembers(deps: ModuleDeps, caller: Caller, clubId: 
   ]);
   if (!seesAll && !seesAllProfiles) await deps.authz.requireVisible(caller.userId, 'can_view', club, clubNotFound(clubId));
   const ids: VisibleIds = seesAll || seesAllProfiles ? 'all' : await deps.authz.listObjectIds(caller.userId, 'can_view', 'member');
-  if (nothingVisible(ids)) return jsonPage([], null);
+  if (nothingVisible(ids)) return pageBody(emptyPage());
   const full = seesAll || !seesAllProfiles;
-  const rows = seesAll ? await adminPage.result() : await clubMemberPage(deps.sql, clubId, ids, after, page.limit + 1, full ? 'shown' : 'withheld');
-  const result = toPage(rows, page.limit);
-  deps.authz.recordListed(caller.userId, full ? 'can_view' : 'can_view_profile', result.items.map((m) => ({ object: memberObject(m.id), clubId })));
-  return jsonPage(result.items, result.nextCursor);
+  const shown = seesAll ? await adminPage.result() : await clubMemberPage(deps.sql, clubId, ids, after, page.limit, full ? 'shown' : 'withheld');
+  deps.authz.recordListed(caller.userId, full ? 'can_view' : 'can_view_profile', shownRecords(shown, 'member'));
+  return pageBody(shown);
 }

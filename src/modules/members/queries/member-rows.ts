@@ -1,4 +1,5 @@
 import type { SqlReader } from '../../../db/sql-reader.js';
+import { pageStatement, readPage, type SqlPage } from '../../shared/sql-page.js';
 
 /**
  * A member as the API shows it (schemas.ts MemberResponse), as JSON text made by PostgreSQL: the full
@@ -30,30 +31,27 @@ export function memberById(sql: SqlReader, memberId: string, medicalNotes: Medic
   return sql.loader<MemberJsonRow>(MEMBER_BY_ID[medicalNotes], (row) => row.id)(memberId);
 }
 
-// Pages of a club asked for by concurrent requests are read with one statement (SqlReader.batch), each
-// request's keyset page a LATERAL subquery over its own parameters; with the profiles already made,
-// a page is an index range and costs PostgreSQL little, so sharing a backend no longer queues them.
-const clubPage = (among: boolean) => inBothForms((notes) =>
-  `select q.n, p.* from json_to_recordset($1::json) as q(n int, club_id text, after text, lim int${among ? ', ids text[]' : ''}) cross join lateral (
-    select ${memberJsonColumns(notes)} from youth_members m
-    where m.club_id = q.club_id ${among ? 'and m.id = any(q.ids)' : ''} and m.id > q.after order by m.id limit q.lim) p`);
+// Pages are made whole by PostgreSQL, one row per request, and concurrent requests' pages go as one
+// statement (shared/sql-page.ts). With the profiles already made, a page is an index range.
+const memberRecords = (notes: MedicalNotes) => `m.id, m.club_id, ${memberJson('m', notes)} as json`;
+const clubPage = (among: boolean) => inBothForms((notes) => pageStatement(`club_id text${among ? ', ids text[]' : ''}`,
+  `select ${memberRecords(notes)} from youth_members m
+   where m.club_id = q.club_id ${among ? 'and m.id = any(q.ids)' : ''} and m.id > q.after order by m.id limit q.lim + 1`));
 const CLUB_PAGE = clubPage(false);
 const CLUB_PAGE_AMONG = clubPage(true);
 
-/** A keyset page (ordered by id, `limit` rows after `after`) of a club's members, or of those among `ids`. */
-export function clubMemberPage(sql: SqlReader, clubId: string, ids: string[] | 'all', after: string | undefined, limit: number, medicalNotes: MedicalNotes): Promise<MemberJsonRow[]> {
-  const page = { club_id: clubId, after: after ?? '', lim: limit };
+/** A keyset page (by id, `limit` records after `after`) of a club's members, or of those among `ids`. */
+export function clubMemberPage(sql: SqlReader, clubId: string, ids: string[] | 'all', after: string | undefined, limit: number, medicalNotes: MedicalNotes): Promise<SqlPage> {
   return ids === 'all'
-    ? sql.batch<typeof page, MemberJsonRow & { n: number }>(CLUB_PAGE[medicalNotes])(page)
-    : sql.batch<typeof page & { ids: string[] }, MemberJsonRow & { n: number }>(CLUB_PAGE_AMONG[medicalNotes])({ ...page, ids });
+    ? readPage(sql, CLUB_PAGE[medicalNotes], { club_id: clubId, after, limit })
+    : readPage(sql, CLUB_PAGE_AMONG[medicalNotes], { club_id: clubId, ids, after, limit });
 }
 
-// A guardian's children are a few rows: pages asked for by concurrent requests are read with one
-// statement (SqlReader.batch), each request's keyset page a LATERAL subquery over its own parameters.
-const PAGE_AMONG = `select q.n, p.* from json_to_recordset($1::json) as q(n int, ids text[], after text, lim int) cross join lateral (
-  select ${memberJsonColumns('shown')} from youth_members m where m.id = any(q.ids) and m.id > q.after order by m.id limit q.lim) p`;
+// A guardian's children: a few rows, found by id.
+const PAGE_AMONG = pageStatement('ids text[]',
+  `select ${memberRecords('shown')} from youth_members m where m.id = any(q.ids) and m.id > q.after order by m.id limit q.lim + 1`);
 
 /** A keyset page of the members among `ids`, with medical notes. */
-export function memberPage(sql: SqlReader, ids: string[], after: string | undefined, limit: number): Promise<MemberJsonRow[]> {
-  return sql.batch<object, MemberJsonRow & { n: number }>(PAGE_AMONG)({ ids, after: after ?? '', lim: limit });
+export function memberPage(sql: SqlReader, ids: string[], after: string | undefined, limit: number): Promise<SqlPage> {
+  return readPage(sql, PAGE_AMONG, { ids, after, limit });
 }

@@ -1,0 +1,89 @@
+// Pages of members (a club's, a roster, a guardian's children) are made whole by PostgreSQL
+// (src/modules/shared/sql-page.ts): paging through one with small pages shows every record once, in id
+// order, with the same entries as one large page, a cursor as the API has always made it, and a
+// decision-log entry naming exactly the records each page showed.
+import { expect } from 'chai';
+import pg from 'pg';
+import { buildClubScenario, type ClubScenario } from '../support/club-scenario.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+import type { ApiClient } from '../support/api-client.js';
+
+type Page = { items: Array<{ id: string }>; nextCursor: string | null };
+
+describe('member pages', function () {
+  this.timeout(60_000);
+  let app: TestApp;
+  let s: ClubScenario;
+  let db: pg.Client;
+  before(async () => {
+    app = await startTestApp();
+    s = await buildClubScenario(app);
+    // Enough records that small pages need several steps, in the group and in the guardian's care.
+    for (let i = 0; i < 4; i++) {
+      const memberId = await s.newMember({ groupId: s.groupId });
+      expect((await s.actors.admin.api.post(`/v1/members/${memberId}/guardians`, { userId: s.actors.guardian.userId, relationship: 'mother' })).status).to.equal(201);
+    }
+    db = new pg.Client({ connectionString: app.databaseUrl });
+    await db.connect();
+  });
+  after(async () => {
+    await db?.end();
+    await app?.close();
+  });
+
+  async function pageThrough(api: ApiClient, path: string, limit: number): Promise<{ pages: Page[]; whole: Page }> {
+    const whole = (await api.get(`${path}?limit=200`)).body as Page;
+    const pages: Page[] = [];
+    let cursor: string | null = null;
+    do {
+      const res: { status: number; body: Page } = await api.get(`${path}?limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`);
+      expect(res.status, JSON.stringify(res.body)).to.equal(200);
+      pages.push(res.body);
+      cursor = res.body.nextCursor;
+      if (cursor) expect(cursor).to.equal(Buffer.from(res.body.items.at(-1)!.id).toString('base64url'));
+    } while (cursor && pages.length < 50);
+    return { pages, whole };
+  }
+
+  const views = () => [
+    { who: s.actors.admin, path: `/v1/clubs/${s.clubId}/members`, relation: 'can_view' },
+    { who: s.actors.auditor, path: `/v1/clubs/${s.clubId}/members`, relation: 'can_view_profile' },
+    { who: s.actors.headCoach, path: `/v1/groups/${s.groupId}/members`, relation: 'can_view_roster' },
+    { who: s.actors.guardian, path: '/v1/me/members', relation: 'guardian' },
+  ];
+
+  it('shows every record once, in id order, as one large page does', async () => {
+    for (const { who, path } of views()) {
+      const { pages, whole } = await pageThrough(who.api, path, 2);
+      expect(whole.items.length, path).to.be.at.least(5);
+      expect(whole.nextCursor).to.equal(null);
+      const ids = whole.items.map((m) => m.id);
+      expect(ids).to.deep.equal([...ids].sort());
+      expect(pages.flatMap((p) => p.items), `${who.name} ${path}`).to.deep.equal(whole.items);
+      expect(pages.slice(0, -1).every((p) => p.items.length === 2)).to.equal(true);
+      expect(pages.at(-1)!.nextCursor).to.equal(null);
+      // A page that ends exactly at the last record says so: no cursor to an empty page.
+      const exact = (await who.api.get(`${path}?limit=${ids.length}`)).body as Page;
+      expect([exact.items.length, exact.nextCursor]).to.deep.equal([ids.length, null]);
+    }
+  });
+
+  it('logs each page as one decision naming the records it showed', async () => {
+    for (const { who, path, relation } of views()) {
+      const first = (await who.api.get(`${path}?limit=3`)).body as Page;
+      const second = (await who.api.get(`${path}?limit=3&cursor=${first.nextCursor}`)).body as Page;
+      const { rows } = await db.query(
+        `select coalesce(objects, array[object]) as objects, club_id from authz_decisions where user_id = $1 and relation = $2 and source = 'list' order by id desc limit 2`,
+        [who.userId, relation],
+      );
+      expect(rows.reverse(), `${who.name} ${path}`).to.deep.equal([first, second].map((p) => ({ objects: p.items.map((m) => `member:${m.id}`), club_id: s.clubId })));
+    }
+  });
+
+  it('answers an empty page past the last record', async () => {
+    const last = (await s.actors.admin.api.get(`/v1/clubs/${s.clubId}/members?limit=200`)).body as Page;
+    const cursor = Buffer.from(last.items.at(-1)!.id).toString('base64url');
+    const res = await s.actors.admin.api.get(`/v1/clubs/${s.clubId}/members?cursor=${cursor}`);
+    expect([res.status, res.body]).to.deep.equal([200, { items: [], nextCursor: null }]);
+  });
+});
