@@ -26,15 +26,15 @@ const base64url = (text: string) => `rtrim(translate(encode(convert_to(${text}, 
  * `json` of the records after `q.after` in id order, at most `q.lim + 1` of them (one more than the page, to know whether another follows).
  */
 export function pageStatement(askerColumns: string, records: string): string {
-  const shown = `filter (where p.k <= q.lim)`;
-  return `select q.n,
-    '{"items":[' || coalesce(string_agg(p.json, ',' order by p.id) ${shown}, '') || '],"nextCursor":'
-      || case when count(p.id) > q.lim then '"' || ${base64url(`max(p.id) ${shown}`)} || '"' else 'null' end || '}' as body,
-    coalesce(string_agg(p.id, ',' order by p.id) ${shown}, '') as ids,
-    coalesce(string_agg(p.club_id, ',' order by p.id) ${shown}, '') as clubs
-  from json_to_recordset($1::json) as q(n int, after text, lim int, ${askerColumns})
-  left join lateral (select r.*, row_number() over (order by r.id) as k from (${records}) r) p on true
-  group by q.n, q.lim`;
+  // Aggregated over the records as the subquery ordered them (no sort: numbering and aggregates take
+  // rows in input order), one aggregate row per asker even for an empty page.
+  const shown = 'filter (where r.k <= q.lim)';
+  return `select q.n, p.* from json_to_recordset($1::json) as q(n int, after text, lim int, ${askerColumns}) cross join lateral (
+    select '{"items":[' || coalesce(string_agg(r.json, ',') ${shown}, '') || '],"nextCursor":'
+        || case when count(*) > q.lim then '"' || ${base64url(`max(r.id) ${shown}`)} || '"' else 'null' end || '}' as body,
+      coalesce(string_agg(r.id, ',') ${shown}, '') as ids,
+      coalesce(string_agg(r.club_id, ',') ${shown}, '') as clubs
+    from (select s.*, row_number() over () as k from (${records}) s) r) p`;
 }
 
 /** Reads one request's page with a statement made by `pageStatement`. */
