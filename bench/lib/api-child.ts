@@ -1,6 +1,7 @@
-// Starts api-server-process.ts in a child Node process and talks to it over IPC (request/reply).
+// Starts api-server-process.ts in a child Node process (with the node flags of `npm start`) and talks to it over IPC (request/reply).
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { startNodeFlags } from './api-processes.js';
 
 export interface ApiChild {
   url: string;
@@ -14,7 +15,7 @@ export interface ApiChild {
 
 export async function startApiChild(opts: { nodeArgs?: string[] } = {}): Promise<ApiChild> {
   const entry = fileURLToPath(new URL('./api-server-process.ts', import.meta.url));
-  const child = fork(entry, [], { execArgv: ['--import', 'tsx', ...(opts.nodeArgs ?? [])], stdio: ['ignore', 'inherit', 'inherit', 'ipc'], env: { ...process.env, LOG_LEVEL: 'silent' } });
+  const child = fork(entry, [], { execArgv: [...startNodeFlags(), '--import', 'tsx', ...(opts.nodeArgs ?? [])], stdio: ['ignore', 'inherit', 'inherit', 'ipc'], env: { ...process.env, LOG_LEVEL: 'silent' } });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const pending = new Map<number, { resolve(v: unknown): void; reject(e: Error): void }>();
   let nextId = 0;

@@ -1,6 +1,17 @@
 // The API as users run it — `node src/main.ts --role api` with API_PROCESSES processes on one port —
 // on a database the benchmark seeded, with the settings the benchmark states (rate limits and logs off).
+import fs from 'node:fs';
 import { freePort, startProcess, waitUntilReady } from '../../test/crash/support/processes.js';
+
+/**
+ * The node flags `npm start` gives the API (package.json: `node FLAGS --import tsx src/main.ts`), e.g.
+ * its young-generation size: the benchmark runs the API as users do. API_NODE_ARGS adds more (profiling).
+ */
+export function startNodeFlags(): string[] {
+  const start: string = JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).scripts.start;
+  const words = start.split(/\s+/);
+  return words[0] === 'node' ? words.slice(1, words.indexOf('--import')) : [];
+}
 
 export interface ApiServer {
   url: string;
@@ -23,7 +34,7 @@ export async function startApiProcesses(databaseUrl: string, processes: number, 
     FGA_EMBEDDED_DATASTORE: 'postgres',
     RATE_LIMIT_PER_USER_PER_MINUTE: '0',
     RATE_LIMIT_PER_IP_PER_MINUTE: '0',
-  }, [...nodeArgs, ...(process.env.API_NODE_ARGS ? process.env.API_NODE_ARGS.split(' ').filter(Boolean) : [])]);
+  }, [...startNodeFlags(), ...nodeArgs, ...(process.env.API_NODE_ARGS ?? '').split(' ').filter(Boolean)]);
   try {
     await waitUntilReady(proc, `${url}/readyz`, 120_000);
   } catch (error) {
