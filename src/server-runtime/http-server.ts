@@ -1,10 +1,32 @@
 import type { RequestListener, Server } from 'node:http';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer, IncomingMessage, ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+
+/** An Express app: a request listener carrying the prototypes it gives requests and responses. */
+type ExpressLike = RequestListener & { request?: object; response?: object };
+
+/**
+ * Request and response classes whose prototypes are already the app's (`app.request`, `app.response`).
+ * Express sets those prototypes on every request it handles (Object.setPrototypeOf), which hands each
+ * request and response object a changed shape and leaves the property lookups of every handler
+ * megamorphic; objects born with them make that a no-op (the prototype is already the same).
+ */
+function classesFor(app: ExpressLike): { IncomingMessage?: typeof IncomingMessage; ServerResponse?: typeof ServerResponse } {
+  if (!app.request || !app.response) return {};
+  function AppRequest(this: IncomingMessage, ...args: [Socket]) {
+    IncomingMessage.apply(this, args);
+  }
+  AppRequest.prototype = app.request;
+  function AppResponse(this: ServerResponse, ...args: [IncomingMessage]) {
+    ServerResponse.apply(this, args);
+  }
+  AppResponse.prototype = app.response;
+  return { IncomingMessage: AppRequest as unknown as typeof IncomingMessage, ServerResponse: AppResponse as unknown as typeof ServerResponse };
+}
 
 /** Starts listening and resolves once bound (rejects on EADDRINUSE and friends). */
-export async function listen(handler: RequestListener, port: number, host: string): Promise<{ server: Server; port: number }> {
-  const server = createServer(handler);
+export async function listen(handler: ExpressLike, port: number, host: string): Promise<{ server: Server; port: number }> {
+  const server = createServer(classesFor(handler), handler);
   // Slow or idle clients must not hold a worker's sockets forever, nor keep shutdown waiting.
   server.headersTimeout = 20_000;
   server.requestTimeout = 60_000;
