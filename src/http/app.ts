@@ -8,6 +8,7 @@ import { errorHandler } from './errors.js';
 import { httpMetrics } from './http-metrics.js';
 import { inSequence } from './in-sequence.js';
 import { routeNotFound } from './not-found.js';
+import { dispatchTo, RouteMatcher } from './route-matcher.js';
 import { securityHeaders } from './security-headers.js';
 import { buildOpenApiDocument } from './openapi.js';
 import { perIpRateLimit, perUserRateLimit, type RateLimitOptions } from './rate-limit.js';
@@ -43,6 +44,7 @@ export interface PublicRouter {
 }
 
 const OPENAPI_PATH = '/v1/openapi.json';
+const DOCS_PATH = '/docs';
 
 /**
  * The public routers as one layer, each entered only for paths under its prefix (case-insensitively,
@@ -81,25 +83,28 @@ export function createHttpApp(options: HttpAppOptions): express.Express {
     ...(ipLimit ? [ipLimit] : []),
   ]));
 
-  app.get('/healthz', (_req, res) => {
+  // Operations endpoints: one layer, one lookup (route-matcher.ts), instead of a layer each that every
+  // /v1 request walked past.
+  const operations = new RouteMatcher<RequestHandler>();
+  operations.add('get', '/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
-  app.get('/readyz', readinessHandler(options.readinessProbes, options.readinessTimeoutMs ?? 2000, options.extraInfo));
-  app.get('/metrics', async (_req, res) => {
+  operations.add('get', '/readyz', readinessHandler(options.readinessProbes, options.readinessTimeoutMs ?? 2000, options.extraInfo));
+  operations.add('get', '/metrics', async (_req, res) => {
     res.setHeader('Content-Type', metricsRegistry.contentType);
     res.send(await metricsRegistry.metrics());
   });
-
   // Built on first request: by then every module has registered its routes.
   let openApiDocument: ReturnType<typeof buildOpenApiDocument> | undefined;
-  app.get(OPENAPI_PATH, (_req, res) => {
+  operations.add('get', OPENAPI_PATH, (_req, res) => {
     openApiDocument ??= buildOpenApiDocument();
     res.json(openApiDocument);
   });
-  const docsOptions = { swaggerOptions: { url: OPENAPI_PATH }, customSiteTitle: 'Touchline API' };
-  app.use('/docs', swaggerUi.serveFiles(undefined, docsOptions), swaggerUi.setup(undefined, docsOptions));
+  app.use(dispatchTo(operations));
 
-  if (options.publicRouters?.length) app.use(publicRoutes(options.publicRouters));
+  const docsOptions = { swaggerOptions: { url: OPENAPI_PATH }, customSiteTitle: 'Touchline API' };
+  const docs = express.Router().use(DOCS_PATH, swaggerUi.serveFiles(undefined, docsOptions), swaggerUi.setup(undefined, docsOptions));
+  app.use(publicRoutes([{ under: DOCS_PATH, router: docs }, ...(options.publicRouters ?? [])]));
   const userLimit = limits && perUserRateLimit(limits);
   app.use('/v1', inSequence([options.authenticate, ...(userLimit ? [userLimit] : []), express.json({ limit: options.config.bodyLimit })]));
   for (const router of options.routers) app.use(router);

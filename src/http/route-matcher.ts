@@ -5,6 +5,7 @@
 // (`/v1/groups/:groupId/members`): literal segments compare case-insensitively, one trailing slash is
 // ignored, a parameter is one non-empty segment, percent-decoded, and HEAD is answered by the GET
 // route. A malformed percent-encoding is a 400 in our error shape (Express's own error fell to a 500).
+import type { RequestHandler } from 'express';
 import { AppError } from './app-error.js';
 
 export interface RouteMatch<H> {
@@ -90,4 +91,26 @@ function decodeSegment(value: string): string {
   } catch {
     throw new AppError('validation', `Path segment '${value}' is not valid percent-encoding`, [{ path: 'params', message: 'not valid percent-encoding' }]);
   }
+}
+
+/**
+ * The routes as one Express handler: the request's route is found in one lookup and called with its
+ * params (and `req.route.path`, which metrics label requests by). A path no route serves goes on;
+ * OPTIONS on a served path answers its methods, as Express's router does. A handler's rejected
+ * promise goes to the error handler.
+ */
+export function dispatchTo(routes: RouteMatcher<RequestHandler>): RequestHandler {
+  return (req, res, next) => {
+    const found = routes.match(req.method, req.path);
+    if (!found) {
+      const methods = req.method === 'OPTIONS' ? routes.methodsAt(req.path) : [];
+      if (methods.length) res.setHeader('Allow', methods.join(', ')).send(methods.join(', '));
+      else next();
+      return;
+    }
+    req.params = found.params;
+    req.route = { path: found.path };
+    const answered: unknown = found.handler(req, res, next);
+    if (answered instanceof Promise) answered.catch(next);
+  };
 }

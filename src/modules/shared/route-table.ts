@@ -3,7 +3,7 @@ import type { ZodType } from 'zod';
 import { z } from 'zod';
 import { openApiRegistry } from '../../http/openapi.js';
 import { validate } from '../../http/validate.js';
-import { RouteMatcher } from '../../http/route-matcher.js';
+import { dispatchTo, RouteMatcher } from '../../http/route-matcher.js';
 import { AppError } from '../../http/errors.js';
 import { toCsv, type CsvCell } from '../../http/csv.js';
 import { JsonText } from '../../http/json-text.js';
@@ -53,9 +53,7 @@ export function defineRoutes(specs: RouteSpec[]): RouteSpec[] {
 
 /**
  * The table's routes as one Express handler: the route is found by method and path in one lookup
- * (http/route-matcher.ts), then its input is validated and its command or query called. A path no
- * route serves goes on (to the 404 answer); OPTIONS on a served path answers its methods, as Express's
- * router did.
+ * (http/route-matcher.ts), then its input is validated and its command or query called.
  */
 export function buildRouteHandler(specs: RouteSpec[], deps: ModuleDeps): RequestHandler {
   const routes = new RouteMatcher<RequestHandler>();
@@ -64,19 +62,7 @@ export function buildRouteHandler(specs: RouteSpec[], deps: ModuleDeps): Request
     const serve = (req: Request, res: Response) => answer(spec, deps, req, res);
     routes.add(spec.method, spec.path, (req, res, next) => checkInput(req, res, (error?: unknown) => (error ? next(error) : serve(req, res).catch(next))));
   }
-  return (req, res, next) => {
-    const found = routes.match(req.method, req.path);
-    if (!found) {
-      const methods = req.method === 'OPTIONS' ? routes.methodsAt(req.path) : [];
-      if (methods.length) res.setHeader('Allow', methods.join(', ')).send(methods.join(', '));
-      else next();
-      return;
-    }
-    req.params = found.params;
-    // What Express's router would have set: metrics label requests by their route's path.
-    req.route = { path: found.path };
-    found.handler(req, res, next);
-  };
+  return dispatchTo(routes);
 }
 
 async function answer(spec: RouteSpec, deps: ModuleDeps, req: Request, res: Response): Promise<void> {
