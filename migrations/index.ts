@@ -8,6 +8,7 @@ import { Migration20261204RevocationIntents } from './20261204-revocation-intent
 import { Migration20261206DecisionLists } from './20261206-decision-lists.js';
 import { Migration20261206MemberProfileJson } from './20261206-member-profile-json.js';
 import { Migration20261206RosterNames } from './20261206-roster-names.js';
+import { Migration20261206DecisionObjectsPendingList } from './20261206-decision-objects-pending-list.js';
 
 export const migrationsList = [
   { name: 'Migration20261125Foundation', class: Migration20261125Foundation },
@@ -19,4 +20,5 @@ export const migrationsList = [
   { name: 'Migration20261206DecisionLists', class: Migration20261206DecisionLists },
   { name: 'Migration20261206MemberProfileJson', class: Migration20261206MemberProfileJson },
   { name: 'Migration20261206RosterNames', class: Migration20261206RosterNames },
+  { name: 'Migration20261206DecisionObjectsPendingList', class: Migration20261206DecisionObjectsPendingList },
 ];

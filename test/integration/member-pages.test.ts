@@ -80,6 +80,11 @@ describe('member pages', function () {
     }
   });
 
+  it("merges the decision index's pending list in small steps, so no page's decision write stalls on a big merge", async () => {
+    const { rows } = await db.query(`select reloptions from pg_class where relname = 'authz_decisions_objects_idx'`);
+    expect(rows).to.deep.equal([{ reloptions: ['gin_pending_list_limit=512'] }]);
+  });
+
   it('answers an empty page past the last record', async () => {
     const last = (await s.actors.admin.api.get(`/v1/clubs/${s.clubId}/members?limit=200`)).body as Page;
     const cursor = Buffer.from(last.items.at(-1)!.id).toString('base64url');
