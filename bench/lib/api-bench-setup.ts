@@ -2,7 +2,7 @@
 // tuples they imply, planner statistics, and a signed-in token for every actor a scenario uses.
 import { startApiChild, type ApiChild } from './api-child.js';
 import { apiScenarios, type Scenario } from './api-scenarios.js';
-import { vacuumAnalyzeSchema } from './postgres-schema.js';
+import { flushBulkLoad, vacuumAnalyzeSchema } from './postgres-schema.js';
 import { seededRandom } from './seeded-random.js';
 import { Dataset, datasetShape, seedDataset } from './touchline-dataset.js';
 
@@ -26,6 +26,7 @@ export async function setUpBench(scale: number, log: (line: string) => void, nod
     log(`  ${load.tuples} tuples (desiredTuples of those rows) loaded in ${(load.ms / 1000).toFixed(1)} s`);
     // Statistics and visibility map as autovacuum would leave them in steady state.
     for (const schema of ['public', 'fga']) await vacuumAnalyzeSchema(api.databaseUrl, schema);
+    await flushBulkLoad(api.databaseUrl);
     const scenarios = apiScenarios(dataset, seededRandom(20261204), api.databaseUrl);
     const userIds = [...new Set(scenarios.flatMap((s) => s.userIds))];
     const signed = await api.tokens(userIds.map(Dataset.subjectOf));
