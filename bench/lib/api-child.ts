@@ -1,4 +1,5 @@
-// Starts api-server-process.ts in a child Node process (with the node flags of `npm start`) and talks to it over IPC (request/reply).
+// Starts api-server-process.ts in a child Node process (with the node flags of `npm start`) and talks
+// to it over IPC (request/reply).
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { startNodeFlags } from './api-processes.js';

@@ -36,7 +36,8 @@ export async function vacuumAnalyzeSchema(databaseUrl: string, schema: string): 
 /**
  * Writes the bulk load's dirty pages out now (CHECKPOINT), as the server would within minutes of a
  * load: left to the timed checkpoint, that flush can land inside the first measured cells and slow
- * every commit's WAL sync there (each read commits its decision-log entry). Needs superuser or pg_checkpoint; without it the load is left to the server.
+ * every commit's WAL sync there (each read commits its decision-log entry). Needs superuser or
+ * pg_checkpoint; without either, the flush is left to the server.
  */
 export async function flushBulkLoad(databaseUrl: string): Promise<void> {
   await withClient(databaseUrl, (client) => client.query('CHECKPOINT')).catch(() => undefined);

@@ -1,8 +1,8 @@
 import type { Response } from 'express';
 
 // A response body already serialised as JSON — built by PostgreSQL for pages of records and profiles,
-// so the API neither parses every column of every row nor stringifies the page again. The route wrapper sends
-// it as is (`application/json`).
+// so the API neither parses every column of every row nor stringifies the page again. The route
+// wrapper sends it as is (`application/json`).
 export class JsonText {
   constructor(readonly text: string) {}
 

@@ -23,7 +23,8 @@ const base64url = (text: string) => `rtrim(translate(encode(convert_to(${text}, 
 /**
  * A batched page statement: `askerColumns` are each request's parameters besides `n`, `after` and
  * `lim` (e.g. `club_id text`); `records` is a subquery over them (`q.…`) yielding `id`, `club_id` and
- * `json` of the records after `q.after` in id order, at most `q.lim + 1` of them (one more than the page, to know whether another follows).
+ * `json` of the records after `q.after` in id order, at most `q.lim + 1` of them (one more than the
+ * page, to know whether another follows).
  */
 export function pageStatement(askerColumns: string, records: string): string {
   // Aggregated over the records as the subquery ordered them (no sort: numbering and aggregates take
@@ -41,13 +42,11 @@ export function pageStatement(askerColumns: string, records: string): string {
 export async function readPage<P extends object>(sql: SqlReader, statement: string, params: P & { after?: string; limit: number }): Promise<SqlPage> {
   const { after, limit, ...asker } = params;
   const [page] = await sql.batch<object, SqlPage & { n: number }>(statement)({ ...asker, after: after ?? '', lim: limit });
-  return page ?? EMPTY;
+  return page ?? EMPTY_PAGE;
 }
 
-const EMPTY: SqlPage = { body: '{"items":[],"nextCursor":null}', ids: '', clubs: '' };
-
 /** The page a request shows nothing on. */
-export const emptyPage = (): SqlPage => EMPTY;
+export const EMPTY_PAGE: SqlPage = { body: '{"items":[],"nextCursor":null}', ids: '', clubs: '' };
 
 /** The response body of a page. */
 export const pageBody = (page: SqlPage): JsonText => new JsonText(page.body);

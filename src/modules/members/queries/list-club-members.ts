@@ -4,7 +4,7 @@ import type { Caller, ModuleDeps } from '../../shared/deps.js';
 import { decodeCursor, type PageQuery } from '../../shared/pagination.js';
 import { nothingVisible, type VisibleIds } from '../../shared/visible-ids.js';
 import type { JsonText } from '../../../http/json-text.js';
-import { emptyPage, pageBody, shownRecords } from '../../shared/sql-page.js';
+import { EMPTY_PAGE, pageBody, shownRecords } from '../../shared/sql-page.js';
 import { clubMemberPage } from './member-rows.js';
 import { readAhead } from '../../shared/read-ahead.js';
 
@@ -28,7 +28,7 @@ export async function listClubMembers(deps: ModuleDeps, caller: Caller, clubId: 
   const seesAllProfiles = !seesAll && (await deps.authz.check(caller.userId, 'can_view_all_member_profiles', club));
   if (!seesAll && !seesAllProfiles) await deps.authz.requireVisible(caller.userId, 'can_view', club, clubNotFound(clubId));
   const ids: VisibleIds = seesAll || seesAllProfiles ? 'all' : await deps.authz.listObjectIds(caller.userId, 'can_view', 'member');
-  if (nothingVisible(ids)) return pageBody(emptyPage());
+  if (nothingVisible(ids)) return pageBody(EMPTY_PAGE);
   const full = seesAll || !seesAllProfiles;
   const shown = seesAll ? await adminPage.result() : await clubMemberPage(deps.sql, clubId, ids, after, page.limit, full ? 'shown' : 'withheld');
   deps.authz.recordListed(caller.userId, full ? 'can_view' : 'can_view_profile', shownRecords(shown, 'member'));

@@ -10,21 +10,18 @@ import { pageStatement, readPage, type SqlPage } from '../../shared/sql-page.js'
 const memberJson = (m: string, medicalNotes: MedicalNotes): string =>
   medicalNotes === 'shown' ? `${m}.profile_json` : `member_profile_json(${m}, false)`;
 
-/** One member of a page: its id and club (for the decision log and the cursor) and its JSON. */
+/** A member's profile: its id and its JSON. */
 export interface MemberJsonRow {
   id: string;
-  clubId: string;
   json: string;
 }
 
 type MedicalNotes = 'shown' | 'withheld';
 
-const memberJsonColumns = (medicalNotes: MedicalNotes) => `m.id, m.club_id as "clubId", ${memberJson('m', medicalNotes)} as json`;
-
 /** A statement in both forms, with medical notes shown and withheld. */
 const inBothForms = (statement: (medicalNotes: MedicalNotes) => string): Record<MedicalNotes, string> => ({ shown: statement('shown'), withheld: statement('withheld') });
 
-const MEMBER_BY_ID = inBothForms((notes) => `select ${memberJsonColumns(notes)} from youth_members m where m.id = any($1::text[])`);
+const MEMBER_BY_ID = inBothForms((notes) => `select m.id, ${memberJson('m', notes)} as json from youth_members m where m.id = any($1::text[])`);
 
 /** A member's profile; profiles asked for by concurrent requests are read with one statement (SqlReader.loader). */
 export function memberById(sql: SqlReader, memberId: string, medicalNotes: MedicalNotes): Promise<MemberJsonRow | undefined> {
