@@ -46,6 +46,11 @@ function runOnce(url: string, connections: number, seconds: number, next: () => 
   });
 }
 
+/** Drives the server for `seconds` without measuring (a scenario's warm-up). */
+export async function warmUp(opts: { url: string; connections: number; seconds: number; next: () => Call }): Promise<void> {
+  await runOnce(opts.url, opts.connections, opts.seconds, opts.next);
+}
+
 export async function runCell(opts: { url: string; connections: number; seconds: number; warmupSeconds: number; next: () => Call; afterWarmup?: () => Promise<void> }): Promise<CellResult> {
   if (opts.warmupSeconds > 0) await runOnce(opts.url, opts.connections, opts.warmupSeconds, opts.next);
   await opts.afterWarmup?.();
