@@ -1,7 +1,7 @@
 import { FgaApiValidationError, type OpenFgaClient } from '@openfga/sdk';
 import { AppError } from '../http/errors.js';
 import { CheckBatcher } from './check-batcher.js';
-import { DecisionBuffer, GroupCommitDecisionWriter, type DecisionContext, type DecisionLog, type ListedRecord } from './decision-recorder.js';
+import { DecisionBuffer, GroupCommitDecisionWriter, type DecisionContext, type DecisionLog, type PageDecision } from './decision-recorder.js';
 import type { UsersetTreeNode } from './explain-access.js';
 import { consistency } from './fga-client.js';
 
@@ -77,9 +77,12 @@ export class Authz {
     return response.objects.map((o) => o.slice(type.length + 1));
   }
 
-  /** Records that a list showed these objects to the user (the list's one decision covered them all). */
-  recordListed(userId: string, relation: string, shown: ListedRecord[]): void {
-    this.decisions?.addListed(userId, relation, shown);
+  /**
+   * The decision a list's page logs in the statement reading it (modules/shared/sql-page.ts): the list's
+   * one decision covered every record the page shows. Undefined where decisions are not logged.
+   */
+  pageDecision(userId: string, relation: string): PageDecision | undefined {
+    return this.decisions?.pageDecision(userId, relation);
   }
 
   /** Of `objects`, those the user has `relation` on: one batch-check request, not a check per object. */

@@ -4,7 +4,8 @@
 // response leaves, so a read whose decision cannot be recorded is not served. Concurrent requests'
 // decisions share one INSERT (group commit): one statement per write in flight, not per request.
 // A list's one decision covered every record it showed: it is one entry naming them all (per club),
-// not one per record, so a page of 50 profiles costs one row, not 50.
+// not one per record, so a page of 50 profiles costs one row, not 50. Pages log it themselves, in the
+// statement that reads them (PageDecision, modules/shared/sql-page.ts): no round trip of its own.
 
 export interface Decision {
   at: Date;
@@ -19,10 +20,12 @@ export interface Decision {
   clubId?: string;
 }
 
-/** A record a list showed, and its club. */
-export interface ListedRecord {
-  object: string;
-  clubId: string;
+/** Who is shown a page, for the page statement to log its decision (modules/shared/sql-page.ts). */
+export interface PageDecision {
+  user_id: string;
+  relation: string;
+  route: string | null;
+  request_id: string | null;
 }
 
 export interface DecisionContext {
@@ -86,18 +89,9 @@ export class DecisionBuffer {
     this.submit([{ ...rest, objects: [object], source: 'check', at: new Date(), ...this.context }]);
   }
 
-  /** What a list showed: one entry per club, naming every record. */
-  addListed(userId: string, relation: string, shown: ListedRecord[]): void {
-    const byClub = new Map<string, string[]>();
-    for (const { object, clubId } of shown) {
-      if (!this.writer.log.records(object)) continue;
-      const objects = byClub.get(clubId);
-      if (objects) objects.push(object);
-      else byClub.set(clubId, [object]);
-    }
-    if (!byClub.size) return;
-    const at = new Date();
-    this.submit([...byClub].map(([clubId, objects]) => ({ userId, relation, objects, clubId, allowed: true, source: 'list' as const, at, ...this.context })));
+  /** The decision a page statement logs for a list shown to `userId` through `relation`. */
+  pageDecision(userId: string, relation: string): PageDecision {
+    return { user_id: userId, relation, route: this.context.route ?? null, request_id: this.context.requestId ?? null };
   }
 
   private submit(recorded: RecordedDecision[]): void {

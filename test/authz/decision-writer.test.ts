@@ -53,32 +53,3 @@ describe('decision log: group commit', () => {
     await b.flush();
   });
 });
-
-describe('decision log: what a list showed', () => {
-  it('is one entry per club naming every record, not one per record', async () => {
-    const { log, writes } = controllableLog();
-    const buffer = new DecisionBuffer(new GroupCommitDecisionWriter(log), { route: 'GET /v1/me/members', requestId: 'r' });
-    buffer.addListed('u', 'guardian', [
-      { object: 'member:1', clubId: 'A' },
-      { object: 'member:2', clubId: 'B' },
-      { object: 'member:3', clubId: 'A' },
-      { object: 'group:9', clubId: 'A' }, // not a child's record
-    ]);
-    await tick();
-    expect(writes[0].decisions.map((d) => [d.clubId, d.objects, d.source, d.allowed])).to.deep.equal([
-      ['A', ['member:1', 'member:3'], 'list', true],
-      ['B', ['member:2'], 'list', true],
-    ]);
-    writes[0].finish();
-    await buffer.flush();
-  });
-
-  it('writes nothing for a list that showed no record', async () => {
-    const { log, writes } = controllableLog();
-    const buffer = new DecisionBuffer(new GroupCommitDecisionWriter(log), {});
-    buffer.addListed('u', 'guardian', []);
-    await tick();
-    expect(writes).to.have.length(0);
-    await buffer.flush();
-  });
-});

@@ -80,6 +80,31 @@ describe('member pages', function () {
     }
   });
 
+  it("logs a page of records from several clubs as one decision per club, in page order, and an empty page not at all", async () => {
+    // The guardian's child in a second club, added by that club's admin.
+    const other = await buildClubScenario(app);
+    const abroad = await other.newMember();
+    expect((await other.actors.admin.api.post(`/v1/members/${abroad}/guardians`, { userId: s.actors.guardian.userId, relationship: 'father' })).status).to.equal(201);
+    const page = (await s.actors.guardian.api.get('/v1/me/members?limit=200')).body as Page;
+    const byClub = (clubId: string) => page.items.filter((m) => (m as { clubId?: string }).clubId === clubId).map((m) => `member:${m.id}`);
+    expect(byClub(other.clubId)).to.deep.equal([`member:${abroad}`]);
+    const { rows } = await db.query(
+      `select club_id, object, objects, allowed, source, route, request_id is not null as has_request from authz_decisions
+       where user_id = $1 and source = 'list' order by id desc limit 2`,
+      [s.actors.guardian.userId],
+    );
+    const route = 'GET /v1/me/members';
+    expect(rows.sort((a, b) => (a.club_id === s.clubId ? -1 : 1) - (b.club_id === s.clubId ? -1 : 1))).to.deep.equal([
+      { club_id: s.clubId, object: null, objects: byClub(s.clubId), allowed: true, source: 'list', route, has_request: true },
+      { club_id: other.clubId, object: `member:${abroad}`, objects: null, allowed: true, source: 'list', route, has_request: true },
+    ]);
+    const before = await db.query(`select count(*)::int as n from authz_decisions where user_id = $1`, [s.actors.guardian.userId]);
+    const cursor = Buffer.from(page.items.at(-1)!.id).toString('base64url');
+    expect((await s.actors.guardian.api.get(`/v1/me/members?cursor=${cursor}`)).body).to.deep.equal({ items: [], nextCursor: null });
+    const after = await db.query(`select count(*)::int as n from authz_decisions where user_id = $1`, [s.actors.guardian.userId]);
+    expect(after.rows[0].n).to.equal(before.rows[0].n);
+  });
+
   it('indexes a check decision by its record and a page decision by its records, each row in one index only', async () => {
     const { rows } = await db.query(
       `select c.relname, pg_get_expr(i.indpred, i.indrelid) as only, c.reloptions from pg_index i join pg_class c on c.oid = i.indexrelid

@@ -14,6 +14,21 @@ const INSERT_DECISIONS = `insert into authz_decisions (at, user_id, relation, ob
     x.allowed, coalesce(x.club_id, ${clubOfObjectSql('x.objects[1]')}), x.source, x.route, x.request_id
   from json_to_recordset($1::json) as x(at timestamptz, user_id text, relation text, objects text[], allowed boolean, club_id text, source text, route text, request_id text)`;
 
+/**
+ * The decisions of the pages a statement shows (`pages`: one row per asker with `user_id`, `relation`,
+ * `route`, `request_id`, and the `ids` and `clubs` shown as comma lists — modules/shared/sql-page.ts):
+ * one row per page and club naming the `recordType` records shown, in page order. Pages with no one to
+ * log for (no `user_id`) or nothing shown log nothing.
+ */
+export const insertPageDecisionsSql = (pages: string, recordType: string) => `insert into authz_decisions (user_id, relation, object, objects, allowed, club_id, source, route, request_id)
+  select p.user_id, p.relation, case when cardinality(c.objects) = 1 then c.objects[1] end, case when cardinality(c.objects) > 1 then c.objects end,
+    true, c.club_id, 'list', p.route, p.request_id
+  from ${pages} p cross join lateral (
+    select s.club_id, array_agg('${recordType}:' || s.id order by s.k) as objects
+    from unnest(string_to_array(p.ids, ','), string_to_array(p.clubs, ',')) with ordinality as s(id, club_id, k)
+    group by s.club_id) c
+  where p.user_id is not null and p.ids <> ''`;
+
 /** Writes authorisation decisions to `authz_decisions` (append-only). */
 export function createDecisionLog(sql: SqlReader): DecisionLog {
   return {

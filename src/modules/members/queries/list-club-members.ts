@@ -4,9 +4,8 @@ import type { Caller, ModuleDeps } from '../../shared/deps.js';
 import { decodeCursor, type PageQuery } from '../../shared/pagination.js';
 import { nothingVisible, type VisibleIds } from '../../shared/visible-ids.js';
 import type { JsonText } from '../../../http/json-text.js';
-import { EMPTY_PAGE, pageBody, shownRecords } from '../../shared/sql-page.js';
+import { EMPTY_PAGE, pageBody } from '../../shared/sql-page.js';
 import { clubMemberPage } from './member-rows.js';
-import { readAhead } from '../../shared/read-ahead.js';
 
 /**
  * Youth members of a club the caller can see. Admins (can_view_all_members) and auditors
@@ -15,10 +14,7 @@ import { readAhead } from '../../shared/read-ahead.js';
  */
 export async function listClubMembers(deps: ModuleDeps, caller: Caller, clubId: string, page: PageQuery): Promise<JsonText> {
   const club = clubObject(clubId);
-  // Club admins are who pages through a club: their page is read while the checks are asked (for
-  // anyone else it is dropped unseen and their page read afterwards).
   const after = decodeCursor(page.cursor);
-  const adminPage = readAhead(() => clubMemberPage(deps.sql, clubId, 'all', after, page.limit, 'shown'));
   // Seeing every member of a club entails seeing the club (fga/tests/club-access and auditors assert it), so
   // only the others are asked `can_view`: for an admin that relation would read every guardianship
   // of the club (`guardian from member`), a cost growing with the club.
@@ -30,7 +26,7 @@ export async function listClubMembers(deps: ModuleDeps, caller: Caller, clubId: 
   const ids: VisibleIds = seesAll || seesAllProfiles ? 'all' : await deps.authz.listObjectIds(caller.userId, 'can_view', 'member');
   if (nothingVisible(ids)) return pageBody(EMPTY_PAGE);
   const full = seesAll || !seesAllProfiles;
-  const shown = seesAll ? await adminPage.result() : await clubMemberPage(deps.sql, clubId, ids, after, page.limit, full ? 'shown' : 'withheld');
-  deps.authz.recordListed(caller.userId, full ? 'can_view' : 'can_view_profile', shownRecords(shown, 'member'));
-  return pageBody(shown);
+  // The page is read once the caller's view is known: the statement reading it logs it as shown.
+  const shownTo = deps.authz.pageDecision(caller.userId, full ? 'can_view' : 'can_view_profile');
+  return pageBody(await clubMemberPage(deps.sql, clubId, ids, after, page.limit, full ? 'shown' : 'withheld', shownTo));
 }

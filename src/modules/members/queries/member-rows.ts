@@ -1,4 +1,5 @@
 import type { SqlReader } from '../../../db/sql-reader.js';
+import type { PageDecision } from '../../../authz/decision-recorder.js';
 import { pageStatement, readPage, type SqlPage } from '../../shared/sql-page.js';
 
 /**
@@ -33,22 +34,22 @@ export function memberById(sql: SqlReader, memberId: string, medicalNotes: Medic
 const memberRecords = (notes: MedicalNotes) => `m.id, m.club_id, ${memberJson('m', notes)} as json`;
 const clubPage = (among: boolean) => inBothForms((notes) => pageStatement(`club_id text${among ? ', ids text[]' : ''}`,
   `select ${memberRecords(notes)} from youth_members m
-   where m.club_id = q.club_id ${among ? 'and m.id = any(q.ids)' : ''} and m.id > q.after order by m.id limit q.lim + 1`));
+   where m.club_id = q.club_id ${among ? 'and m.id = any(q.ids)' : ''} and m.id > q.after order by m.id limit q.lim + 1`, 'member'));
 const CLUB_PAGE = clubPage(false);
 const CLUB_PAGE_AMONG = clubPage(true);
 
-/** A keyset page (by id, `limit` records after `after`) of a club's members, or of those among `ids`. */
-export function clubMemberPage(sql: SqlReader, clubId: string, ids: string[] | 'all', after: string | undefined, limit: number, medicalNotes: MedicalNotes): Promise<SqlPage> {
+/** A keyset page (by id, `limit` records after `after`) of a club's members, or of those among `ids`, logged as shown to `shownTo`. */
+export function clubMemberPage(sql: SqlReader, clubId: string, ids: string[] | 'all', after: string | undefined, limit: number, medicalNotes: MedicalNotes, shownTo: PageDecision | undefined): Promise<SqlPage> {
   return ids === 'all'
-    ? readPage(sql, CLUB_PAGE[medicalNotes], { club_id: clubId, after, limit })
-    : readPage(sql, CLUB_PAGE_AMONG[medicalNotes], { club_id: clubId, ids, after, limit });
+    ? readPage(sql, CLUB_PAGE[medicalNotes], { club_id: clubId, after, limit }, shownTo)
+    : readPage(sql, CLUB_PAGE_AMONG[medicalNotes], { club_id: clubId, ids, after, limit }, shownTo);
 }
 
 // A guardian's children: a few rows, found by id.
 const PAGE_AMONG = pageStatement('ids text[]',
-  `select ${memberRecords('shown')} from youth_members m where m.id = any(q.ids) and m.id > q.after order by m.id limit q.lim + 1`);
+  `select ${memberRecords('shown')} from youth_members m where m.id = any(q.ids) and m.id > q.after order by m.id limit q.lim + 1`, 'member');
 
-/** A keyset page of the members among `ids`, with medical notes. */
-export function memberPage(sql: SqlReader, ids: string[], after: string | undefined, limit: number): Promise<SqlPage> {
-  return readPage(sql, PAGE_AMONG, { ids, after, limit });
+/** A keyset page of the members among `ids`, with medical notes, logged as shown to `shownTo`. */
+export function memberPage(sql: SqlReader, ids: string[], after: string | undefined, limit: number, shownTo: PageDecision | undefined): Promise<SqlPage> {
+  return readPage(sql, PAGE_AMONG, { ids, after, limit }, shownTo);
 }
