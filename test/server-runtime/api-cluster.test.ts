@@ -55,6 +55,9 @@ describe('API_PROCESSES: the API served by several processes', function () {
       SHUTDOWN_TIMEOUT_MS: '2000',
     });
     await waitUntilReady(proc, `${url}/readyz`);
+    // /readyz answers once one API process listens, and ps lists the other as soon as it is forked; the
+    // banner prints once both listen. Killing the only listener before that leaves none: ECONNREFUSED.
+    await waitFor('both API processes listening (the banner)', () => proc!.output().includes('Touchline is running'));
     const primary = proc.child.pid!;
     await waitFor('two API processes', async () => (await apiPids(primary)).length === 2);
     const before = await apiPids(primary);
