@@ -5,7 +5,7 @@
 // Commands keep the ORM (units of work, flush order, constraints); queries needing neither use this.
 import { createHash } from 'node:crypto';
 import pg from 'pg';
-import { TurnBatcher } from '../server-runtime/turn-batcher.js';
+import { TurnBatcher, type Asked } from '../server-runtime/turn-batcher.js';
 
 export interface SqlReader {
   /** Rows of one statement (`$1`-style parameters), prepared on first use per connection. */
@@ -20,9 +20,10 @@ export interface SqlReader {
    * A statement concurrent requests share, each with parameters of its own: the parameters asked in one
    * turn of the event loop go as one `$1::json` array whose items carry their index as `n`, and each asker
    * gets the rows whose `n` is its index (the statement must return it), in the statement's order.
-   * One per statement text, like `loader`.
+   * One per statement text, like `loader`. `oneInFlight`: while a statement is out, later turns' askers
+   * wait and go together in the next (group commit, for statements that write).
    */
-  batch<P extends object, T extends { n: number }>(text: string): (params: P) => Promise<T[]>;
+  batch<P extends object, T extends { n: number }>(text: string, opts?: { oneInFlight?: boolean }): (params: P) => Promise<T[]>;
   /** Statements sent so far (diagnostics and tests). */
   readonly statements: number;
   close(): Promise<void>;
@@ -78,17 +79,33 @@ export function createSqlReader(settings: { databaseUrl: string; poolMax?: numbe
         return (key: string) => turn.ask(key, key);
       });
     },
-    batch<P extends object, T extends { n: number }>(text: string) {
+    batch<P extends object, T extends { n: number }>(text: string, opts: { oneInFlight?: boolean } = {}) {
       return sharedPerText(text, () => {
+        let inFlight = false;
+        let held: Array<Asked<P, T[]>> = [];
+        const send = (asked: Array<Asked<P, T[]>>): void => {
+          inFlight = true;
+          query(text, [JSON.stringify(asked.map((a, n) => ({ ...a.question, n })))])
+            .then(
+              ({ rows }) => {
+                const byAsker: T[][] = asked.map(() => []);
+                for (const row of rows as T[]) byAsker[row.n].push(row);
+                asked.forEach((a, n) => a.resolve(byAsker[n]));
+              },
+              (error: unknown) => asked.forEach((a) => a.reject(error)),
+            )
+            .finally(() => {
+              inFlight = false;
+              if (held.length) {
+                const next = held;
+                held = [];
+                send(next);
+              }
+            });
+        };
         const turn = new TurnBatcher<P, T[]>((asked) => {
-          query(text, [JSON.stringify(asked.map((a, n) => ({ ...a.question, n })))]).then(
-            ({ rows }) => {
-              const byAsker: T[][] = asked.map(() => []);
-              for (const row of rows as T[]) byAsker[row.n].push(row);
-              asked.forEach((a, n) => a.resolve(byAsker[n]));
-            },
-            (error: unknown) => asked.forEach((a) => a.reject(error)),
-          );
+          if (opts.oneInFlight && inFlight) held.push(...asked);
+          else send(asked);
         });
         return (params: P) => turn.ask(JSON.stringify(params), params);
       });

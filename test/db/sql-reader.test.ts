@@ -55,4 +55,20 @@ describe('SqlReader', () => {
     const broken = sql.batch<{ x: number }, { n: number }>(`select q.n from json_to_recordset($1::json) as q(n int, x int) join ${table}_missing on true`);
     expect((await Promise.allSettled([broken({ x: 1 }), broken({ x: 2 })])).map((r) => r.status)).to.deep.equal(['rejected', 'rejected']);
   });
+
+  it('with one statement in flight, sends what later turns asked meanwhile together in the next (group commit for pages that log)', async () => {
+    // Each statement holds its connection 150 ms: turns asking meanwhile wait and then go as one.
+    const slowNames = sql.batch<{ id: string }, { n: number; name: string }>(
+      `select q.n, t.name from json_to_recordset($1::json) as q(n int, id text) join ${table} t on t.id = q.id, pg_sleep(0.15)`, { oneInFlight: true });
+    const before = sql.statements;
+    const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
+    const first = slowNames({ id: 'a' });
+    await nextTurn();
+    const second = slowNames({ id: 'b' });
+    await nextTurn();
+    const third = slowNames({ id: 'c' });
+    const names = (await Promise.all([first, second, third])).map((rows) => rows.map((r) => r.name));
+    expect(names).to.deep.equal([['Ann'], ['Ben'], ['Cy']]);
+    expect(sql.statements - before).to.equal(2);
+  });
 });

@@ -8,7 +8,10 @@ import { insertPageDecisionsSql } from '../audit/decision-log.js';
 // cursor being the base64url of the last id shown, as pagination.ts makes it), rather than a row per
 // record that the API parses and joins again. The same statement logs the page's decision, naming the
 // records it shows (one insert for the batch, committed before the answer leaves, and no round trip of
-// its own). Concurrent requests' pages go as one statement (SqlReader.batch).
+// its own). Concurrent requests' pages go as one statement (SqlReader.batch), one at a time per kind of
+// page: since each commits its decisions, pages asked while one is in flight wait and go together, one
+// commit for all (as the decision log's group commit does), which measured faster than several commits
+// racing for the WAL flush (roster c16 +15%, clubMembers +7%, paired A/B).
 
 /** One request's page, as PostgreSQL made it. */
 export interface SqlPage {
@@ -45,7 +48,7 @@ export function pageStatement(askerColumns: string, records: string, recordType:
  */
 export async function readPage<P extends object>(sql: SqlReader, statement: string, params: P & { after?: string; limit: number }, shownTo: PageDecision | undefined): Promise<SqlPage> {
   const { after, limit, ...asker } = params;
-  const [page] = await sql.batch<object, SqlPage & { n: number }>(statement)({ ...asker, ...shownTo, after: after ?? '', lim: limit });
+  const [page] = await sql.batch<object, SqlPage & { n: number }>(statement, { oneInFlight: true })({ ...asker, ...shownTo, after: after ?? '', lim: limit });
   return page ?? EMPTY_PAGE;
 }
 
