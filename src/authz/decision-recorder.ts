@@ -3,21 +3,17 @@
 // once (while the request goes on with its SQL); the route wrapper waits for the write before the
 // response leaves, so a read whose decision cannot be recorded is not served. Concurrent requests'
 // decisions share one INSERT (group commit): one statement per write in flight, not per request.
-// A list's one decision covered every record it showed: it is one entry naming them all (per club),
-// not one per record, so a page of 50 profiles costs one row, not 50. Pages log it themselves, in the
-// statement that reads them (PageDecision, modules/shared/sql-page.ts): no round trip of its own.
+// These are checks. A list's one decision covered every record it showed: it is one entry naming them
+// all (per club), not one per record, so a page of 50 profiles costs one row, not 50, and the page logs
+// it itself, in the statement that reads it (PageDecision, modules/shared/sql-page.ts).
 
+/** A check's answer on a child's record. */
 export interface Decision {
   at: Date;
   userId: string;
   relation: string;
-  /** One object for a check; the records a list showed (all of one club) for a list. */
-  objects: string[];
+  object: string;
   allowed: boolean;
-  /** 'check': a yes/no question; 'list': objects returned to the caller by a list. */
-  source: 'check' | 'list';
-  /** The club of the objects when the asker knows it (lists do); otherwise the log looks it up. */
-  clubId?: string;
 }
 
 /** Who is shown a page, for the page statement to log its decision (modules/shared/sql-page.ts). */
@@ -85,8 +81,7 @@ export class DecisionBuffer {
   /** A check's answer. */
   add(decision: { userId: string; relation: string; object: string; allowed: boolean }): void {
     if (!this.writer.log.records(decision.object)) return;
-    const { object, ...rest } = decision;
-    this.submit([{ ...rest, objects: [object], source: 'check', at: new Date(), ...this.context }]);
+    this.submit([{ ...decision, at: new Date(), ...this.context }]);
   }
 
   /** The decision a page statement logs for a list shown to `userId` through `relation`. */

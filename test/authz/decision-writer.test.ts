@@ -30,7 +30,7 @@ describe('decision log: group commit', () => {
     await requests[0].flush();
     await tick();
     expect(writes).to.have.length(2);
-    expect(writes[1].decisions.map((d) => [d.objects, d.requestId])).to.deep.equal([[['member:2'], 'r2'], [['member:3'], 'r3']]);
+    expect(writes[1].decisions.map((d) => [d.object, d.requestId])).to.deep.equal([['member:2', 'r2'], ['member:3', 'r3']]);
     writes[1].finish();
     await Promise.all([requests[1].flush(), requests[2].flush()]);
   });

@@ -9,38 +9,32 @@ import pg from 'pg';
 // PostgreSQL serialises concurrent merges (several API processes each running one is fine), and an
 // insert never waits for a merge in progress. Autovacuum would merge too, but only every minute or so.
 
-const MERGE_PENDING = `select gin_clean_pending_list('authz_decisions_objects_idx'::regclass)::int as pages`;
+const MERGE_PENDING = `select gin_clean_pending_list('authz_decisions_objects_idx'::regclass)`;
 
 export interface DecisionIndexMerger {
-  /** Merges what is pending now; resolves to the number of pending-list pages merged. */
-  mergeNow(): Promise<number>;
   stop(): Promise<void>;
 }
 
 export function startDecisionIndexMerger(databaseUrl: string, logger: Logger, intervalMs = 250): DecisionIndexMerger {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 1, idleTimeoutMillis: 10_000 });
   pool.on('error', () => undefined); // an idle connection dropped by the server is simply replaced
-  let running: Promise<number> | undefined;
+  let running: Promise<void> | undefined;
   let failing = false;
-  const mergeNow = () =>
-    (running ??= pool.query<{ pages: number }>(MERGE_PENDING).then(({ rows }) => rows[0].pages).finally(() => (running = undefined)));
   const timer = setInterval(() => {
-    if (running) return;
-    mergeNow().then(
-      () => (failing = false),
+    running ??= pool.query(MERGE_PENDING).then(
+      () => void (failing = false),
       (error: unknown) => {
         // Once per outage: inserts still merge the list themselves past the limit, so nothing is lost.
         if (!failing) logger.warn({ err: error }, 'could not merge the decision index pending list; will retry');
         failing = true;
       },
-    );
+    ).finally(() => (running = undefined));
   }, intervalMs);
   timer.unref();
   return {
-    mergeNow,
     stop: async () => {
       clearInterval(timer);
-      await running?.catch(() => undefined);
+      await running;
       await pool.end();
     },
   };

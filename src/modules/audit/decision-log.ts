@@ -5,14 +5,11 @@ import { clubOfObjectSql } from './club-of-object.js';
 /** The object types whose decisions are children's records, logged every one. */
 const RECORDED_TYPES = ['member'];
 
-// One statement per batch. A decision on one record fills `object`, a list's on several `objects`
-// (migrations/20261206-decision-lists.ts); the club is looked up only when the asker did not know it.
-const INSERT_DECISIONS = `insert into authz_decisions (at, user_id, relation, object, objects, allowed, club_id, source, route, request_id)
-  select x.at, x.user_id, x.relation,
-    case when cardinality(x.objects) = 1 then x.objects[1] end,
-    case when cardinality(x.objects) > 1 then x.objects end,
-    x.allowed, coalesce(x.club_id, ${clubOfObjectSql('x.objects[1]')}), x.source, x.route, x.request_id
-  from json_to_recordset($1::json) as x(at timestamptz, user_id text, relation text, objects text[], allowed boolean, club_id text, source text, route text, request_id text)`;
+// One statement per batch of checks, each on one record (`object`; a list's page fills `objects`, see
+// insertPageDecisionsSql and migrations/20261206-decision-lists.ts), its club looked up from the record.
+const INSERT_DECISIONS = `insert into authz_decisions (at, user_id, relation, object, allowed, club_id, source, route, request_id)
+  select x.at, x.user_id, x.relation, x.object, x.allowed, ${clubOfObjectSql('x.object')}, 'check', x.route, x.request_id
+  from json_to_recordset($1::json) as x(at timestamptz, user_id text, relation text, object text, allowed boolean, route text, request_id text)`;
 
 /**
  * The decisions of the pages a statement shows (`pages`: one row per asker with `user_id`, `relation`,
@@ -34,7 +31,7 @@ export function createDecisionLog(sql: SqlReader): DecisionLog {
   return {
     records: (object) => RECORDED_TYPES.includes(object.slice(0, object.indexOf(':'))),
     async write(decisions: RecordedDecision[]): Promise<void> {
-      const rows = decisions.map((d) => ({ at: d.at, user_id: d.userId, relation: d.relation, objects: d.objects, allowed: d.allowed, club_id: d.clubId ?? null, source: d.source, route: d.route ?? null, request_id: d.requestId ?? null }));
+      const rows = decisions.map((d) => ({ at: d.at, user_id: d.userId, relation: d.relation, object: d.object, allowed: d.allowed, route: d.route ?? null, request_id: d.requestId ?? null }));
       await sql.rows(INSERT_DECISIONS, [JSON.stringify(rows)]);
     },
   };
