@@ -20,10 +20,11 @@ export interface SqlReader {
    * A statement concurrent requests share, each with parameters of its own: the parameters asked in one
    * turn of the event loop go as one `$1::json` array whose items carry their index as `n`, and each asker
    * gets the rows whose `n` is its index (the statement must return it), in the statement's order.
-   * One per statement text, like `loader`. `oneInFlight`: while a statement is out, later turns' askers
-   * wait and go together in the next (group commit, for statements that write).
+   * One per statement text, like `loader`. Equal parameters asked in one turn are asked once, unless the
+   * statement `writes`: then each asker's write is its own, and one statement is out at a time, askers
+   * of later turns waiting to go together in the next (group commit: one commit for all of them).
    */
-  batch<P extends object, T extends { n: number }>(text: string, opts?: { oneInFlight?: boolean }): (params: P) => Promise<T[]>;
+  batch<P extends object, T extends { n: number }>(text: string, opts?: { writes?: boolean }): (params: P) => Promise<T[]>;
   /** Statements sent so far (diagnostics and tests). */
   readonly statements: number;
   close(): Promise<void>;
@@ -79,7 +80,7 @@ export function createSqlReader(settings: { databaseUrl: string; poolMax?: numbe
         return (key: string) => turn.ask(key, key);
       });
     },
-    batch<P extends object, T extends { n: number }>(text: string, opts: { oneInFlight?: boolean } = {}) {
+    batch<P extends object, T extends { n: number }>(text: string, opts: { writes?: boolean } = {}) {
       return sharedPerText(text, () => {
         let inFlight = false;
         let held: Array<Asked<P, T[]>> = [];
@@ -104,10 +105,11 @@ export function createSqlReader(settings: { databaseUrl: string; poolMax?: numbe
             });
         };
         const turn = new TurnBatcher<P, T[]>((asked) => {
-          if (opts.oneInFlight && inFlight) held.push(...asked);
+          if (opts.writes && inFlight) held.push(...asked);
           else send(asked);
         });
-        return (params: P) => turn.ask(JSON.stringify(params), params);
+        let asks = 0;
+        return (params: P) => turn.ask(opts.writes ? String(asks++) : JSON.stringify(params), params);
       });
     },
     close: () => pool.end(),

@@ -56,10 +56,11 @@ describe('SqlReader', () => {
     expect((await Promise.allSettled([broken({ x: 1 }), broken({ x: 2 })])).map((r) => r.status)).to.deep.equal(['rejected', 'rejected']);
   });
 
-  it('with one statement in flight, sends what later turns asked meanwhile together in the next (group commit for pages that log)', async () => {
+  it('for a statement that writes, sends what later turns asked meanwhile together in the next, and merges no equal askers (group commit for pages that log)', async () => {
     // Each statement holds its connection 150 ms: turns asking meanwhile wait and then go as one.
-    const slowNames = sql.batch<{ id: string }, { n: number; name: string }>(
-      `select q.n, t.name from json_to_recordset($1::json) as q(n int, id text) join ${table} t on t.id = q.id, pg_sleep(0.15)`, { oneInFlight: true });
+    // `askers`: how many the statement carried (equal ones merged would be fewer).
+    const slowNames = sql.batch<{ id: string }, { n: number; name: string; askers: number }>(
+      `select q.n, t.name, json_array_length($1::json) as askers from json_to_recordset($1::json) as q(n int, id text) join ${table} t on t.id = q.id, pg_sleep(0.15)`, { writes: true });
     const before = sql.statements;
     const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
     const first = slowNames({ id: 'a' });
@@ -67,8 +68,9 @@ describe('SqlReader', () => {
     const second = slowNames({ id: 'b' });
     await nextTurn();
     const third = slowNames({ id: 'c' });
-    const names = (await Promise.all([first, second, third])).map((rows) => rows.map((r) => r.name));
-    expect(names).to.deep.equal([['Ann'], ['Ben'], ['Cy']]);
+    const again = slowNames({ id: 'c' });
+    const answers = await Promise.all([first, second, third, again]);
+    expect(answers.map((rows) => rows.map((r) => [r.name, r.askers]))).to.deep.equal([[['Ann', 1]], [['Ben', 3]], [['Cy', 3]], [['Cy', 3]]]);
     expect(sql.statements - before).to.equal(2);
   });
 });

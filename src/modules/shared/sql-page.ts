@@ -48,7 +48,7 @@ export function pageStatement(askerColumns: string, records: string, recordType:
  */
 export async function readPage<P extends object>(sql: SqlReader, statement: string, params: P & { after?: string; limit: number }, shownTo: PageDecision | undefined): Promise<SqlPage> {
   const { after, limit, ...asker } = params;
-  const [page] = await sql.batch<object, SqlPage & { n: number }>(statement, { oneInFlight: true })({ ...asker, ...shownTo, after: after ?? '', lim: limit });
+  const [page] = await sql.batch<object, SqlPage & { n: number }>(statement, { writes: true })({ ...asker, ...shownTo, after: after ?? '', lim: limit });
   return page ?? EMPTY_PAGE;
 }
 
