@@ -10,6 +10,7 @@ import { Migration20261206MemberProfileJson } from './20261206-member-profile-js
 import { Migration20261206RosterNames } from './20261206-roster-names.js';
 import { Migration20261206DecisionObjectsPendingList } from './20261206-decision-objects-pending-list.js';
 import { Migration20261206DecisionIndexesPartial } from './20261206-decision-indexes-partial.js';
+import { Migration20261206DecisionPageContents } from './20261206-decision-page-contents.js';
 
 export const migrationsList = [
   { name: 'Migration20261125Foundation', class: Migration20261125Foundation },
@@ -23,4 +24,5 @@ export const migrationsList = [
   { name: 'Migration20261206RosterNames', class: Migration20261206RosterNames },
   { name: 'Migration20261206DecisionObjectsPendingList', class: Migration20261206DecisionObjectsPendingList },
   { name: 'Migration20261206DecisionIndexesPartial', class: Migration20261206DecisionIndexesPartial },
+  { name: 'Migration20261206DecisionPageContents', class: Migration20261206DecisionPageContents },
 ];

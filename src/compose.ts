@@ -13,7 +13,6 @@ import { createHttpApp } from './http/app.js';
 import { createAuthMiddleware } from './http/auth.js';
 import { auditChangeLog } from './modules/audit/change-log/record-tuple-changes.js';
 import { createDecisionLog } from './modules/audit/decision-log.js';
-import { startDecisionIndexMerger } from './modules/audit/decision-index-merger.js';
 import { createCallerResolver, createModuleRouters, createPublicRouters, type ModuleDeps } from './modules/index.js';
 import { desiredTuples } from './modules/tuple-sources.js';
 import { logger as processLogger, type Logger } from './observability/logger.js';
@@ -75,7 +74,6 @@ export async function composeTouchline(config: Config, opts: ComposeOptions = {}
   }));
   const uow = new UnitOfWork(orm, fga.tupleSync, email.outbox, auditChangeLog);
   const deps: ModuleDeps = { uow, sql, authz: fga.authz.withDecisionLog(createDecisionLog(sql)), logger, publicBaseUrl: email.links.baseUrl };
-  if (serveApi) running.decisionIndexMerger = startDecisionIndexMerger(config.databaseUrl, logger);
 
   const dashboard = serveApi ? queueDashboardRouter({ queues: email.queues.all(), password: emailSettings.queues.dashboardPassword, development: config.nodeEnv === 'development' }) : undefined;
   const issuer = running.devIssuer;

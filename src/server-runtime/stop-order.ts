@@ -22,8 +22,6 @@ export interface Running {
   /** API_PROCESSES > 1: the API processes this (first) process started. */
   apiCluster?: ApiCluster;
   workers?: RunningWorkers;
-  /** Merges the decision log's index off the request path (src/modules/audit/decision-index-merger.ts). */
-  decisionIndexMerger?: { stop(): Promise<void> };
   /** Job queues and the SendGrid stand-in (src/email/email-runtime.ts). */
   email?: { close(): Promise<void> };
 }
@@ -46,7 +44,6 @@ export function shutdownSequence(config: Config, running: Running, state: { shut
   if (running.workers) sequence.add('workers', () => running.workers!.close());
   if (running.email) sequence.add('email', () => running.email!.close());
   if (running.authz) sequence.add('openfga', () => running.authz!.close());
-  if (running.decisionIndexMerger) sequence.add('decision index merger', () => running.decisionIndexMerger!.stop());
   if (running.sql) sequence.add('database reads', () => running.sql!.close());
   if (running.orm) sequence.add('database', () => running.orm!.close(true));
   if (running.redis) sequence.add('redis', () => running.redis!.quit().catch(() => running.redis!.disconnect()));

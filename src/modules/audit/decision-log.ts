@@ -5,26 +5,36 @@ import { clubOfObjectSql } from './club-of-object.js';
 /** The object types whose decisions are children's records, logged every one. */
 const RECORDED_TYPES = ['member'];
 
-// One statement per batch of checks, each on one record (`object`; a list's page fills `objects`, see
-// insertPageDecisionsSql and migrations/20261206-decision-lists.ts), its club looked up from the record.
+// One statement per batch of checks, each on one record (`object`; a list's page names its contents,
+// see pageDecisionsCtes), its club looked up from the record.
 const INSERT_DECISIONS = `insert into authz_decisions (at, user_id, relation, object, allowed, club_id, source, route, request_id)
   select x.at, x.user_id, x.relation, x.object, x.allowed, ${clubOfObjectSql('x.object')}, 'check', x.route, x.request_id
   from json_to_recordset($1::json) as x(at timestamptz, user_id text, relation text, object text, allowed boolean, route text, request_id text)`;
 
+/** The key of a page's contents: the sha256 of its records in page order (migrations/20261206-decision-page-contents.ts). */
+const pageDigestSql = (objects: string) => `sha256(convert_to(array_to_string(${objects}, ','), 'UTF8'))`;
+
 /**
  * The decisions of the pages a statement shows (`pages`: one row per asker with `user_id`, `relation`,
- * `route`, `request_id`, and the `ids` and `clubs` shown as comma lists — modules/shared/sql-page.ts):
- * one row per page and club naming the `recordType` records shown, in page order. Pages with no one to
- * log for (no `user_id`) or nothing shown log nothing.
+ * `route`, `request_id`, and the `ids` and `clubs` shown as comma lists — modules/shared/sql-page.ts),
+ * as CTEs to add to that statement: one decision per page and club naming the `recordType` records
+ * shown, in page order — a lone record in `object`, several through the page's contents, stored once
+ * whoever reads them again. Pages with no one to log for (no `user_id`) or nothing shown log nothing.
  */
-export const insertPageDecisionsSql = (pages: string, recordType: string) => `insert into authz_decisions (user_id, relation, object, objects, allowed, club_id, source, route, request_id)
-  select p.user_id, p.relation, case when cardinality(c.objects) = 1 then c.objects[1] end, case when cardinality(c.objects) > 1 then c.objects end,
-    true, c.club_id, 'list', p.route, p.request_id
-  from ${pages} p cross join lateral (
-    select s.club_id, array_agg('${recordType}:' || s.id order by s.k) as objects
-    from unnest(string_to_array(p.ids, ','), string_to_array(p.clubs, ',')) with ordinality as s(id, club_id, k)
-    group by s.club_id) c
-  where p.user_id is not null and p.ids <> ''`;
+export const pageDecisionsCtes = (pages: string, recordType: string) => `page_parts as (
+    select p.user_id, p.relation, p.route, p.request_id, c.club_id, c.objects, ${pageDigestSql('c.objects')} as digest
+    from ${pages} p cross join lateral (
+      select s.club_id, array_agg('${recordType}:' || s.id order by s.k) as objects
+      from unnest(string_to_array(p.ids, ','), string_to_array(p.clubs, ',')) with ordinality as s(id, club_id, k)
+      group by s.club_id) c
+    where p.user_id is not null and p.ids <> ''),
+  page_contents as (insert into authz_page_contents (digest, objects)
+    select distinct on (digest) digest, objects from page_parts where cardinality(objects) > 1
+    on conflict (digest) do nothing),
+  page_decisions as (insert into authz_decisions (user_id, relation, object, page_digest, allowed, club_id, source, route, request_id)
+    select user_id, relation, case when cardinality(objects) = 1 then objects[1] end, case when cardinality(objects) > 1 then digest end,
+      true, club_id, 'list', route, request_id
+    from page_parts)`;
 
 /** Writes authorisation decisions to `authz_decisions` (append-only). */
 export function createDecisionLog(sql: SqlReader): DecisionLog {

@@ -1,7 +1,7 @@
 import { JsonText } from '../../http/json-text.js';
 import type { SqlReader } from '../../db/sql-reader.js';
 import type { PageDecision } from '../../authz/decision-recorder.js';
-import { insertPageDecisionsSql } from '../audit/decision-log.js';
+import { pageDecisionsCtes } from '../audit/decision-log.js';
 
 // Pages of records that every screen reads (a club's members, a roster, a guardian's children) are made
 // whole by PostgreSQL: per request one row holding the response body (`{ items, nextCursor }`, the
@@ -38,7 +38,7 @@ export function pageStatement(askerColumns: string, records: string, recordType:
       coalesce(string_agg(r.id, ',') ${shown}, '') as ids,
       coalesce(string_agg(r.club_id, ',') ${shown}, '') as clubs
     from (select s.*, row_number() over () as k from (${records}) s) r) p),
-  logged as (${insertPageDecisionsSql('pages', recordType)})
+  ${pageDecisionsCtes('pages', recordType)}
   select n, body from pages`;
 }
 

@@ -21,7 +21,8 @@ interface DecisionRow {
 
 /**
  * Who asked for which child's record, when, and whether the model allowed it: oldest first, one item
- * per record (a list's entry names every record it showed; see migrations/20261206-decision-lists.ts).
+ * per record (a list's entry names every record it showed, through its page's contents; see
+ * migrations/20261206-decision-page-contents.ts).
  */
 export async function listDecisions(deps: ModuleDeps, caller: Caller, query: DecisionsQuery, format: 'json' | 'csv'): Promise<{ items: AuthzDecision[]; nextCursor: string | null }> {
   await requireClubAudit(deps, caller, query);
@@ -32,13 +33,16 @@ export async function listDecisions(deps: ModuleDeps, caller: Caller, query: Dec
     ['d.at < ?', query.until],
     ['(d.id, o.n) > (?::bigint, ?::bigint)', after, [after?.[0], after?.[1] ?? '1']],
     ['d.user_id = ?', query.userId],
-    // The row test finds the entries through their indexes; the element test keeps only that record of a list.
-    ['(d.object = ? or d.objects @> array[?::text]) and o.object = ?', query.object, [query.object, query.object, query.object]],
+    // The row test finds the entries through their indexes (a list's by the contents naming the record);
+    // the element test keeps only that record of a list.
+    ['(d.object = ? or d.page_digest = any(array(select digest from authz_page_contents where objects @> array[?::text]))) and o.object = ?',
+      query.object, [query.object, query.object, query.object]],
     ['d.allowed = ?', query.allowed],
   ]);
   const rows = await deps.uow.reader().getConnection().execute<DecisionRow[]>(
-    `select d.id::text as id, o.n::text as n, d.objects is not null as several, d.at, d.user_id, d.relation, o.object, d.allowed, d.source, d.route, d.request_id
-     from authz_decisions d cross join lateral unnest(coalesce(d.objects, array[d.object])) with ordinality as o(object, n)
+    `select d.id::text as id, o.n::text as n, d.page_digest is not null as several, d.at, d.user_id, d.relation, o.object, d.allowed, d.source, d.route, d.request_id
+     from authz_decisions d left join authz_page_contents p on p.digest = d.page_digest
+     cross join lateral unnest(coalesce(p.objects, array[d.object])) with ordinality as o(object, n)
      where d.club_id = ?${filters.sql} order by d.id, o.n limit ?`,
     [query.clubId, ...filters.values, limit + 1],
   );
