@@ -14,9 +14,12 @@
 //                    reads not yet cached), which one second's warm-up per cell left inside the c16 cell.
 //   --scale N        dataset size factor (1 = 50 clubs, 1,000 groups, 20,000 members, ≈ 220k tuples)
 //   --scenarios a,b  subset of memberProfile,roster,myChildren,clubMembers,writes
-//   --size-check     afterwards seed a 5× larger dataset (clubs 5× bigger) and compare list p99 at c1: the
-//                    median of three c1 cells on each dataset (one cell's p99, a few ms, moves by half
-//                    with a single stall: a checkpoint, a GC pause)
+//   --size-check     afterwards seed a 5× larger dataset (clubs 5× bigger) and compare list p99 at c1: with
+//                    both datasets served at once, five c1 cells on each, taken in turns (small, large,
+//                    small, …), and the median p99 of each side. One cell's p99, a few ms, moves by half
+//                    with a single stall (a checkpoint, a GC pause), and this machine's speed drifts
+//                    within minutes: cells in turns see the same drift, where three cells on one dataset
+//                    and then three on the other compared two moments as much as two sizes.
 //   --api-processes N  API processes serving the port (API_PROCESSES, 1: on this 2-vCPU machine a second
 //                      process wins at 50 connections but loses at 16, where both vCPUs are already busy)
 //
@@ -47,6 +50,7 @@ if (unknown.length || !(seconds > 0) || !(scale > 0) || !(scenarioWarmupSeconds 
 const CONCURRENCIES = [1, 16, 50] as const;
 const log = (line: string) => process.stderr.write(`${line}\n`);
 type Cells = Map<number, CellResult>;
+type SizeCheck = { p99Small: number; p99Large: number; growth: number; pass: boolean };
 
 async function measure(url: string, scenario: Pick<Scenario, 'key' | 'sync'> & { next: () => ReturnType<ReturnType<Scenario['source']>> }, concurrencies: readonly number[]): Promise<Cells> {
   const cells: Cells = new Map();
@@ -69,8 +73,7 @@ async function main(): Promise<void> {
   const hello = await startChildServer(fileURLToPath(new URL('./lib/hello-server-process.ts', import.meta.url)));
   const results = new Map<string, Cells>();
   let facts: Record<string, unknown> = {};
-  let sizeCheck: Record<string, { p99Small: number; p99Large: number; growth: number; pass: boolean }> | undefined;
-  const smallC1P99s = new Map<string, number[]>();
+  let sizeCheck: Record<string, SizeCheck> | undefined;
   try {
     const setup = await setUpBench(scale, log);
     facts = { ...setup.facts, apiProcesses, scenarioWarmupSeconds };
@@ -82,38 +85,21 @@ async function main(): Promise<void> {
       for (const scenario of setup.scenarios.filter((s) => wanted.includes(s.key))) {
         await sampleBaseline();
         results.set(scenario.key, await measure(server.url, { ...scenario, next: scenario.source(setup.tokens) }, CONCURRENCIES));
-        if (values['size-check'] && scenario.kind === 'list') {
-          smallC1P99s.set(scenario.key, [results.get(scenario.key)!.get(1)!.p99, ...(await moreC1P99s(server.url, scenario, setup.tokens))]);
-        }
+      }
+      await sampleBaseline();
+      results.set('baseline', medianCells(baselineSamples));
+      log(`  baseline req/s per sample: ${CONCURRENCIES.map((c) => `c${c} ${baselineSamples.map((cells) => Math.round(cells.get(c)!.rps)).join('/')}`).join(', ')}`);
+      if (values['size-check']) {
+        // A fresh API process, as the larger dataset's will be: both sides start from the same state.
+        await server.stop();
+        server = await startServer(setup.api.databaseUrl, setup.tokens);
+        const checked = await checkSize({ ...setup, server });
+        sizeCheck = checked.sizeCheck;
+        facts = { ...facts, sizeCheckDataset: checked.facts };
       }
     } finally {
       await server?.stop();
       await setup.api.stop();
-    }
-    await sampleBaseline();
-    results.set('baseline', medianCells(baselineSamples));
-    log(`  baseline req/s per sample: ${CONCURRENCIES.map((c) => `c${c} ${baselineSamples.map((cells) => Math.round(cells.get(c)!.rps)).join('/')}`).join(', ')}`);
-
-    if (values['size-check']) {
-      log(`size check: a dataset with clubs 5× larger (scale ${scale * 5})`);
-      const large = await setUpBench(scale * 5, log);
-      sizeCheck = {};
-      let server: ApiServer | undefined;
-      try {
-        server = await startServer(large.api.databaseUrl, large.tokens);
-        for (const scenario of large.scenarios.filter((s) => s.kind === 'list' && wanted.includes(s.key))) {
-          const first = (await measure(server.url, { ...scenario, next: scenario.source(large.tokens) }, [1])).get(1)!.p99;
-          const large99s = [first, ...(await moreC1P99s(server.url, scenario, large.tokens))];
-          const small99s = smallC1P99s.get(scenario.key)!;
-          const [p99Small, p99Large] = [median(small99s), median(large99s)];
-          log(`  ${scenario.key} c1 p99s: ${small99s.map((p) => p.toFixed(2)).join('/')} ms, 5× clubs ${large99s.map((p) => p.toFixed(2)).join('/')} ms`);
-          sizeCheck[scenario.key] = { p99Small: roundTo(p99Small, 2), p99Large: roundTo(p99Large, 2), growth: roundTo(p99Large / p99Small, 2), pass: p99Large <= 1.5 * p99Small };
-        }
-        facts = { ...facts, sizeCheckDataset: large.facts };
-      } finally {
-        await server?.stop();
-        await large.api.stop();
-      }
     }
   } finally {
     await hello.stop();
@@ -123,14 +109,45 @@ async function main(): Promise<void> {
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
-/** Two more c1 cells of a scenario (the size check takes the median p99 of three). */
-async function moreC1P99s(url: string, scenario: Scenario, tokens: Map<string, string>): Promise<number[]> {
-  const p99s: number[] = [];
-  for (let i = 0; i < 2; i++) {
-    await scenario.sync?.();
-    p99s.push((await runCell({ url, connections: 1, seconds, warmupSeconds, next: scenario.source(tokens), afterWarmup: scenario.sync })).p99);
+type Served = { server: ApiServer; scenarios: Scenario[]; tokens: Map<string, string> };
+const SIZE_CHECK_CELLS = 5;
+
+/**
+ * Seeds a dataset with clubs 5× larger and serves it beside `small` (still up), then per list scenario
+ * warms both and takes c1 cells in turns, comparing the median p99 of each side.
+ */
+async function checkSize(small: Served): Promise<{ sizeCheck: Record<string, SizeCheck>; facts: Record<string, unknown> }> {
+  log(`size check: a dataset with clubs 5× larger (scale ${scale * 5}), served beside the first; ${SIZE_CHECK_CELLS} c1 cells on each, in turns`);
+  const large = await setUpBench(scale * 5, log);
+  const sizeCheck: Record<string, SizeCheck> = {};
+  let server: ApiServer | undefined;
+  try {
+    server = await startServer(large.api.databaseUrl, large.tokens);
+    const sides: Served[] = [small, { ...large, server }];
+    for (const key of large.scenarios.filter((s) => s.kind === 'list' && wanted.includes(s.key)).map((s) => s.key)) {
+      const runs = sides.map((side) => {
+        const scenario = side.scenarios.find((s) => s.key === key)!;
+        return { url: side.server.url, scenario, next: scenario.source(side.tokens), p99s: [] as number[], p50s: [] as number[] };
+      });
+      for (const run of runs) await warmUp({ url: run.url, connections: 16, seconds: scenarioWarmupSeconds, next: run.next });
+      for (let i = 0; i < SIZE_CHECK_CELLS; i++) {
+        for (const run of runs) {
+          await run.scenario.sync?.();
+          const cell = await runCell({ url: run.url, connections: 1, seconds, warmupSeconds, next: run.next, afterWarmup: run.scenario.sync });
+          run.p99s.push(cell.p99);
+          run.p50s.push(cell.p50);
+        }
+      }
+      const [p99Small, p99Large] = runs.map((run) => median(run.p99s));
+      const cells = (ms: number[]) => ms.map((p) => p.toFixed(2)).join('/');
+      log(`  ${key} c1 p99s: ${cells(runs[0].p99s)} ms, 5× clubs ${cells(runs[1].p99s)} ms (p50s ${cells(runs[0].p50s)} and ${cells(runs[1].p50s)} ms)`);
+      sizeCheck[key] = { p99Small: roundTo(p99Small, 2), p99Large: roundTo(p99Large, 2), growth: roundTo(p99Large / p99Small, 2), pass: p99Large <= 1.5 * p99Small };
+    }
+  } finally {
+    await server?.stop();
+    await large.api.stop();
   }
-  return p99s;
+  return { sizeCheck, facts: large.facts };
 }
 
 /** Per concurrency, the sample whose req/s is the median (the lower middle one of an even count). */
