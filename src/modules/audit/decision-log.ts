@@ -20,6 +20,8 @@ const pageDigestSql = (objects: string) => `sha256(convert_to(array_to_string(${
  * as CTEs to add to that statement: one decision per page and club naming the `recordType` records
  * shown, in page order — a lone record in `object`, several through the page's contents, stored once
  * whoever reads them again. Pages with no one to log for (no `user_id`) or nothing shown log nothing.
+ * New contents go in digest order (`distinct on` sorts by it): two statements adding the same contents
+ * wait on each other in one order, never in a cycle.
  */
 export const pageDecisionsCtes = (pages: string, recordType: string) => `page_parts as (
     select p.user_id, p.relation, p.route, p.request_id, c.club_id, c.objects, ${pageDigestSql('c.objects')} as digest
