@@ -20,7 +20,7 @@ const pageDigestSql = (objects: string) => `sha256(convert_to(array_to_string(${
  * as CTEs to add to that statement: one decision per page and club naming the `recordType` records
  * shown, in page order — a lone record in `object`, several through the page's contents, stored once
  * whoever reads them again. Pages with no one to log for (no `user_id`) or nothing shown log nothing.
- * New contents go in digest order (`distinct on` sorts by it): two statements adding the same contents
+ * New contents go in digest order: two statements adding the same contents
  * wait on each other in one order, never in a cycle.
  */
 export const pageDecisionsCtes = (pages: string, recordType: string) => `page_parts as (
@@ -31,7 +31,7 @@ export const pageDecisionsCtes = (pages: string, recordType: string) => `page_pa
       group by s.club_id) c
     where p.user_id is not null and p.ids <> ''),
   page_contents as (insert into authz_page_contents (digest, objects)
-    select distinct on (digest) digest, objects from page_parts where cardinality(objects) > 1
+    select distinct on (digest) digest, objects from page_parts where cardinality(objects) > 1 order by digest
     on conflict (digest) do nothing),
   page_decisions as (insert into authz_decisions (user_id, relation, object, page_digest, allowed, club_id, source, route, request_id)
     select user_id, relation, case when cardinality(objects) = 1 then objects[1] end, case when cardinality(objects) > 1 then digest end,
