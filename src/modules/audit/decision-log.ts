@@ -18,23 +18,24 @@ const pageDigestSql = (objects: string) => `sha256(convert_to(array_to_string(${
  * The decisions of the pages a statement shows (`pages`: one row per asker with `user_id`, `relation`,
  * `route`, `request_id`, and the `ids` and `clubs` shown as comma lists — modules/shared/sql-page.ts),
  * as CTEs to add to that statement: one decision per page and club naming the `recordType` records
- * shown, in page order — a lone record in `object`, several through the page's contents, stored once
- * whoever reads them again. Pages with no one to log for (no `user_id`) or nothing shown log nothing.
- * New contents go in digest order: two statements adding the same contents
+ * shown, in page order — a lone record in `object`, several through the page's contents (`digest`, only
+ * made for those), stored once whoever reads them again. Pages with no one to log for (no `user_id`) or
+ * nothing shown log nothing. New contents go in digest order: two statements adding the same contents
  * wait on each other in one order, never in a cycle.
  */
 export const pageDecisionsCtes = (pages: string, recordType: string) => `page_parts as (
-    select p.user_id, p.relation, p.route, p.request_id, c.club_id, c.objects, ${pageDigestSql('c.objects')} as digest
+    select p.user_id, p.relation, p.route, p.request_id, c.club_id, c.objects,
+      case when cardinality(c.objects) > 1 then ${pageDigestSql('c.objects')} end as digest
     from ${pages} p cross join lateral (
       select s.club_id, array_agg('${recordType}:' || s.id order by s.k) as objects
       from unnest(string_to_array(p.ids, ','), string_to_array(p.clubs, ',')) with ordinality as s(id, club_id, k)
       group by s.club_id) c
     where p.user_id is not null and p.ids <> ''),
   page_contents as (insert into authz_page_contents (digest, objects)
-    select distinct on (digest) digest, objects from page_parts where cardinality(objects) > 1 order by digest
+    select distinct on (digest) digest, objects from page_parts where digest is not null order by digest
     on conflict (digest) do nothing),
   page_decisions as (insert into authz_decisions (user_id, relation, object, page_digest, allowed, club_id, source, route, request_id)
-    select user_id, relation, case when cardinality(objects) = 1 then objects[1] end, case when cardinality(objects) > 1 then digest end,
+    select user_id, relation, case when digest is null then objects[1] end, digest,
       true, club_id, 'list', route, request_id
     from page_parts)`;
 
